@@ -1,0 +1,1 @@
+"""kim_desktop.domain package."""

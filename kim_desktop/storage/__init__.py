@@ -1,0 +1,1 @@
+"""kim_desktop.storage package."""
