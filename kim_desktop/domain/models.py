@@ -242,3 +242,38 @@ def activity_to_dict(a: Activity) -> dict[str, Any]:
         "device_id": a.device_id,
     })
     return d
+
+
+@dataclass(frozen=True)
+class ComplaintQuery:
+    """What the complaint list shows: search text, filters, sort and page."""
+
+    text: str = ""
+    statuses: tuple[Status, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    category_codes: tuple[str, ...] = ()   # a top-level code matches its sub-categories too
+    village_code: str | None = None
+    date_from: date | None = None          # created, WITA date, inclusive
+    date_to: date | None = None
+    sort: str = "created_at"    # a key of ComplaintService SORT_COLUMNS
+    descending: bool = True
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass(frozen=True)
+class ComplaintSummary:
+    """One line of the complaint list (no reporter identity)."""
+
+    id: UUID
+    tracking_no: str
+    created_at: datetime
+    incident_date: date | None
+    title: str
+    kind: Kind
+    category_code: str
+    village_code: str
+    status: Status
+    anonymous: bool
+    due: date | None = None
+    overdue: bool = False

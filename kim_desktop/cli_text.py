@@ -1,0 +1,102 @@
+"""Text of the `kim` command (Indonesian by default, English with ``KIM_LANG=en``).
+
+Errors are explained by their stable ``code``, never by matching exception text.
+"""
+
+from __future__ import annotations
+
+import os
+
+from kim_desktop.domain.enums import STATUS_LABELS_ID
+from kim_desktop.domain.errors import InvalidTransition, KimError, NotFound, ValidationFailed
+
+TEXT: dict[str, tuple[str, str]] = {
+    "file_not_found": ("Berkas tidak ditemukan: {path}", "File not found: {path}"),
+    "file_unreadable": ("Berkas tidak bisa dibaca: {path} ({reason})",
+                        "File cannot be read: {path} ({reason})"),
+    "bad_json": ("Berkas JSON rusak: {path} baris {line} kolom {col}: {reason}",
+                 "Malformed JSON: {path} line {line} column {col}: {reason}"),
+    "json_not_objects": ("{path} harus berisi satu objek JSON atau daftar objek.",
+                         "{path} must hold one JSON object or a list of objects."),
+    "initialised": ("Perangkat siap: {village} (perangkat {device}, kode {tag})",
+                    "Device set up: {village} (device {device}, tag {tag})"),
+    "exported": ("{n} data diekspor ke {path}", "{n} records exported to {path}"),
+    "unexpected": ("Terjadi kesalahan tak terduga. Rincian ada di berkas log: {path}",
+                   "Something unexpected went wrong. Details are in the log file: {path}"),
+    "invalid_header": ("Data tidak sah, tidak ada yang disimpan:", "Invalid input, nothing was saved:"),
+    "not_found": ("{kind} '{key}' tidak ditemukan.", "{kind} '{key}' not found."),
+    "invalid_transition": ("Tidak bisa: status sekarang '{current}' tidak boleh menjadi '{target}'.",
+                           "Not allowed: status '{current}' cannot become '{target}'."),
+    "not_initialised": ("Folder data ini belum disiapkan. Jalankan dulu: kim init --village KODE "
+                        "--kim-name NAMA --operator NAMA",
+                        "This data folder is not set up. Run first: kim init --village CODE "
+                        "--kim-name NAME --operator NAME"),
+    "store_locked": ("Basis data sedang dipakai program lain. Tutup aplikasi KIM lain lalu coba lagi.",
+                     "The store is in use by another program. Close other KIM windows and retry."),
+    "store_read_only": ("Folder data tidak bisa ditulisi. Periksa izin folder atau pilih folder lain.",
+                        "The data folder is read-only. Check its permissions or choose another."),
+    "disk_full": ("Disk penuh; tidak ada yang disimpan. Kosongkan ruang disk lalu coba lagi.",
+                  "The disk is full; nothing was saved. Free some space and retry."),
+    "store_too_new": ("Data ini dibuat oleh versi aplikasi yang lebih baru. Perbarui aplikasi; "
+                      "data tidak diubah.",
+                      "This data was written by a newer app version. Update the app; the data "
+                      "was not changed."),
+    "store_corrupt": ("Berkas basis data rusak. Pulihkan dari cadangan: kim restore BERKAS",
+                      "The store file is damaged. Restore from a backup: kim restore FILE"),
+    "store": ("Basis data tidak bisa dipakai: {detail}", "The store cannot be used: {detail}"),
+    "offline": ("Hub tidak dapat dihubungi. Data tetap tersimpan dan akan dikirim nanti.",
+                "The hub cannot be reached. Data is kept and will be sent later."),
+    "hub_unavailable": ("Hub sedang bermasalah. Data tetap tersimpan; coba lagi nanti.",
+                        "The hub has a problem. Data is kept; try again later."),
+    "outcome_unknown": ("Hasil pengiriman belum pasti; akan diperiksa pada sinkronisasi berikutnya.",
+                        "The outcome of the last send is unknown; it is checked at the next sync."),
+    "not_enrolled": ("Perangkat belum terdaftar di hub. Jalankan: kim enroll --hub URL --code KODE",
+                     "This device is not enrolled. Run: kim enroll --hub URL --code CODE"),
+    "enrolment_revoked": ("Pendaftaran perangkat ini dicabut oleh kabupaten. Minta kode baru dan "
+                          "daftar ulang: kim enroll --hub URL --code KODE",
+                          "This device's enrolment was revoked. Ask for a new code and enrol "
+                          "again: kim enroll --hub URL --code CODE"),
+    "enrolment_refused": ("Kode pendaftaran ditolak (salah, sudah dipakai, atau kedaluwarsa). "
+                          "Minta kode baru ke Diskominfo-SP.",
+                          "The enrolment code was refused (wrong, used or expired). Ask "
+                          "Diskominfo-SP for a new one."),
+    "update_required": ("Versi aplikasi ini terlalu lama untuk hub. Perbarui aplikasi KIM Desktop.",
+                        "This app version is too old for the hub. Please update KIM Desktop."),
+    "hub_refused": ("Hub menolak permintaan: {detail}", "The hub refused the request: {detail}"),
+    "keyring_unavailable": ("Penyimpanan kunci sistem tidak tersedia; token hanya disimpan selama "
+                            "program ini berjalan.",
+                            "No system keyring is available; the token is kept only while this "
+                            "program runs."),
+    "sync_failed": ("Sinkronisasi gagal: {detail}", "Sync failed: {detail}"),
+    "invalid_input": ("{detail}", "{detail}"),
+}
+
+KIND_ID = {"complaint": "Laporan", "activity": "Kegiatan"}
+
+
+def language() -> str:
+    return "en" if os.environ.get("KIM_LANG", "id").lower().startswith("en") else "id"
+
+
+def say(key: str, **params: object) -> str:
+    id_text, en_text = TEXT[key]
+    return (en_text if language() == "en" else id_text).format(**params)
+
+
+def describe_error(e: KimError) -> str:
+    lang = language()
+    if isinstance(e, ValidationFailed):
+        lines = [say("invalid_header")]
+        for p in e.problems:
+            lines.append(f"  {p.field}: {p.message(lang)} [{p.code}]")
+        return "\n".join(lines)
+    if isinstance(e, NotFound):
+        kind = e.kind if lang == "en" else KIND_ID.get(e.kind, e.kind)
+        return say("not_found", kind=kind, key=e.key)
+    if isinstance(e, InvalidTransition):
+        labels = {s.value: v for s, v in STATUS_LABELS_ID.items()} if lang == "id" else {}
+        return say("invalid_transition", current=labels.get(e.current, e.current),
+                   target=labels.get(e.target, e.target))
+    if e.code in TEXT:
+        return say(e.code, detail=str(e))
+    return say("store", detail=str(e)) if e.code.startswith("store") else str(e)

@@ -1,0 +1,278 @@
+"""Services layer: complaint use cases: save a draft, submit, withdraw, resubmit after return,
+show, list/search and reveal a hidden identity. Each method is one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from kim_desktop.domain.enums import Entity, Status
+from kim_desktop.domain.errors import InvalidTransition, NotFound, ValidationFailed
+from kim_desktop.domain.messages import render
+from kim_desktop.domain.models import (
+    Complaint,
+    ComplaintContent,
+    ComplaintQuery,
+    ComplaintSummary,
+    Page,
+    Reporter,
+    complaint_content_to_dict,
+)
+from kim_desktop.domain.preferences import Preferences
+from kim_desktop.domain.problems import Problem
+from kim_desktop.domain.status import EDITABLE, check_transition
+from kim_desktop.domain.tracking import is_tracking_no, normalise_tracking_no
+from kim_desktop.domain.validation import errors_only, parse_complaint
+from kim_desktop.services import deadlines_view
+from kim_desktop.services.attachments import AttachmentStore, CheckedFile
+from kim_desktop.services.base import ServiceContext
+from kim_desktop.services.device import current_device, next_tracking_no
+from kim_desktop.services.mapping import (
+    apply_complaint_content,
+    record_status,
+    to_complaint,
+)
+from kim_desktop.services.outbox import enqueue, withdraw_pending
+from kim_desktop.services.reference import ReferenceService
+from kim_desktop.services.search import fts_rowids
+from kim_desktop.storage.db import transaction
+from kim_desktop.storage.rows import (
+    ComplaintAttachmentRow,
+    ComplaintRow,
+    IdentityViewRow,
+)
+
+SORT_COLUMNS = {
+    "created_at": ComplaintRow.created_at, "incident_date": ComplaintRow.incident_date,
+    "tracking_no": ComplaintRow.tracking_no, "title": ComplaintRow.title,
+    "status": ComplaintRow.status, "category_code": ComplaintRow.category_code,
+}
+
+
+class ComplaintService:
+    def __init__(self, ctx: ServiceContext, refs: ReferenceService, files: AttachmentStore,
+                 prefs: Callable[[], Preferences]) -> None:
+        self._ctx, self._refs, self._files, self._prefs = ctx, refs, files, prefs
+
+    # -- validation -------------------------------------------------------------------------
+    def validate(self, data: Mapping[str, Any], *, for_submit: bool
+                 ) -> tuple[ComplaintContent, list[Problem]]:
+        return parse_complaint(data, self._refs.data(), today=self._ctx.today(),
+                               for_submit=for_submit)
+
+    def check_files(self, paths: Sequence[Path]) -> tuple[list[CheckedFile], list[Problem]]:
+        p = self._prefs()
+        return self._files.check(list(paths), max_bytes=p.max_attachment_mb * 1024 * 1024,
+                                 max_files=p.max_attachments)
+
+    # -- writing ----------------------------------------------------------------------------
+    def save_draft(self, content: ComplaintContent, *, complaint_id: UUID | None = None,
+                   new_files: Sequence[CheckedFile] = (),
+                   keep: Sequence[str] | None = None) -> Complaint:
+        """Create or update a draft (or a returned complaint being corrected).
+
+        A draft may be incomplete; what is typed is kept. ``keep`` lists the sha256 of existing
+        attachments to keep (None keeps all); ``new_files`` are added.
+        """
+        with transaction(self._ctx.sessions) as s:
+            row = self._save(s, content, complaint_id, new_files, keep)
+            return to_complaint(s, row)
+
+    def add(self, items: Sequence[tuple[Mapping[str, Any], Path]], *, submit: bool
+            ) -> list[Complaint]:
+        """Import records (CLI): validate every item first; write all in one transaction or none.
+
+        Each item is ``(data, base_dir)``; attachment paths are relative to ``base_dir``.
+        Raises `ValidationFailed` whose problems' fields are prefixed with ``[n]`` for lists.
+        """
+        prepared: list[tuple[ComplaintContent, list[CheckedFile]]] = []
+        problems: list[Problem] = []
+        many = len(items) > 1
+        for n, (data, base) in enumerate(items, start=1):
+            content, found = self.validate(data, for_submit=True)
+            if not submit:
+                found = [p for p in found if p.code != "consent_required"]
+            raw = data.get("attachments") if isinstance(data, Mapping) else None
+            paths = [base / str(a.get("path") or a.get("filename") if isinstance(a, Mapping)
+                             else a) for a in (raw or [])] if isinstance(raw, list) else []
+            files, file_problems = self.check_files(paths)
+            found = errors_only(found) + file_problems
+            if many:
+                found = [replace(p, field=f"[{n}].{p.field}") for p in found]
+            problems += found
+            prepared.append((content, files))
+        if problems:
+            raise ValidationFailed(problems)
+        out = []
+        with transaction(self._ctx.sessions) as s:
+            for content, files in prepared:
+                row = self._save(s, content, None, files, None)
+                if submit:
+                    self._submit(s, row)
+                out.append(row)
+            return [to_complaint(s, r) for r in out]
+
+    def submit(self, key: str | UUID) -> Complaint:
+        """Full validation, then queued with an outbox entry in the same transaction."""
+        with transaction(self._ctx.sessions) as s:
+            row = self._find(s, key)
+            self._submit(s, row)
+            return to_complaint(s, row)
+
+    def withdraw(self, key: str | UUID) -> Complaint:
+        """Take a queued complaint back to draft before it leaves the village."""
+        with transaction(self._ctx.sessions) as s:
+            row = self._find(s, key)
+            check_transition(Entity.COMPLAINT, Status(row.status), Status.DRAFT)
+            withdraw_pending(s, Entity.COMPLAINT, row.id, row.revision)
+            self._set_status(s, row, Status.DRAFT, note="withdrawn")
+            return to_complaint(s, row)
+
+    def reveal_identity(self, key: str | UUID, *, actor: str) -> Reporter:
+        """Show a hidden reporter identity; who and when is recorded."""
+        with transaction(self._ctx.sessions) as s:
+            row = self._find(s, key)
+            s.add(IdentityViewRow(complaint_id=row.id, at=self._ctx.now(), actor=actor))
+            return to_complaint(s, row).content.reporter
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, key: str | UUID) -> Complaint:
+        with transaction(self._ctx.sessions) as s:
+            return to_complaint(s, self._find(s, key))
+
+    def list(self, q: ComplaintQuery) -> Page[ComplaintSummary]:
+        with transaction(self._ctx.sessions) as s:
+            stmt = self._filtered(q)
+            total = s.scalar(select(func.count()).select_from(
+                stmt.with_only_columns(ComplaintRow.id).subquery())) or 0
+            col = SORT_COLUMNS.get(q.sort, ComplaintRow.created_at)
+            order = (col.desc(), ComplaintRow.id.desc()) if q.descending else (col, ComplaintRow.id)
+            rows = s.scalars(stmt.order_by(*order).offset(q.offset).limit(q.limit)).all()
+            items = deadlines_view.summaries(s, rows, self._refs.calendar(), self._ctx.today())
+            return Page(tuple(items), total, q.offset, q.limit)
+
+    def iter_all(self, q: ComplaintQuery | None = None, chunk: int = 2000) -> Iterator[Complaint]:
+        """Every matching complaint, full, oldest first, in chunks (exports, `list --json`)."""
+        q = q or ComplaintQuery()
+        last: tuple[Any, Any] | None = None
+        while True:
+            with transaction(self._ctx.sessions) as s:
+                stmt = self._filtered(q).options(selectinload(ComplaintRow.attachments))
+                if last is not None:
+                    stmt = stmt.where(or_(ComplaintRow.created_at > last[0],
+                                          (ComplaintRow.created_at == last[0])
+                                          & (ComplaintRow.id > last[1])))
+                rows = s.scalars(stmt.order_by(ComplaintRow.created_at, ComplaintRow.id)
+                                 .limit(chunk)).all()
+                if not rows:
+                    return
+                yield from deadlines_view.full_records(s, rows)
+                last = (rows[-1].created_at, rows[-1].id)
+
+    def counts_by_status(self) -> dict[str, int]:
+        with transaction(self._ctx.sessions) as s:
+            return dict(s.execute(select(ComplaintRow.status, func.count())
+                                  .where(ComplaintRow.deleted.is_(False))
+                                  .group_by(ComplaintRow.status)).tuples().all())
+
+    # -- internals --------------------------------------------------------------------------
+    def _find(self, s: Session, key: str | UUID) -> ComplaintRow:
+        row: ComplaintRow | None = None
+        if isinstance(key, UUID):
+            row = s.get(ComplaintRow, key)
+        else:
+            text = key.strip()
+            try:
+                row = s.get(ComplaintRow, UUID(text))
+            except ValueError:
+                if is_tracking_no(text):
+                    row = s.scalar(select(ComplaintRow).where(
+                        ComplaintRow.tracking_no == normalise_tracking_no(text)))
+        if row is None or row.deleted:
+            raise NotFound("complaint", key)
+        return row
+
+    def _save(self, s: Session, content: ComplaintContent, complaint_id: UUID | None,
+              new_files: Sequence[CheckedFile], keep: Sequence[str] | None) -> ComplaintRow:
+        now = self._ctx.now()
+        if complaint_id is None:
+            dev = current_device(s)
+            row = ComplaintRow(
+                id=self._ctx.new_id(), tracking_no=next_tracking_no(s), status=Status.DRAFT.value,
+                revision=1, dirty=True, deleted=False, created_at=now,
+                recorded_by=dev.operator_name, device_id=dev.device_id)
+            apply_complaint_content(row, content)
+            row.updated_at = now
+            s.add(row)
+            s.flush()
+            record_status(s, Entity.COMPLAINT, row.id, Status.DRAFT, now, dev.operator_name)
+        else:
+            row = self._find(s, complaint_id)
+            if Status(row.status) not in EDITABLE:
+                raise InvalidTransition("complaint", row.status, "edit")
+            apply_complaint_content(row, content)
+            row.updated_at, row.dirty = now, True
+        if keep is not None:
+            row.attachments = [a for a in row.attachments if a.sha256 in set(keep)]
+        have = {a.sha256 for a in row.attachments}
+        for f in new_files:
+            if f.sha256 in have:
+                continue
+            self._files.store(s, f, now)
+            row.attachments.append(ComplaintAttachmentRow(
+                sha256=f.sha256, filename=f.filename, position=len(row.attachments)))
+            have.add(f.sha256)
+        return row
+
+    def _submit(self, s: Session, row: ComplaintRow) -> None:
+        current = Status(row.status)
+        check_transition(Entity.COMPLAINT, current, Status.QUEUED)
+        content = to_complaint(s, row).content
+        _, problems = self.validate(complaint_content_to_dict(content), for_submit=True)
+        missing = [a.sha256 for a in row.attachments if not self._files.path_for(a.sha256).exists()]
+        errors = errors_only(problems)
+        if missing:
+            errors.append(Problem("attachments", "file_missing",
+                                  *render("file_missing", "attachments", value=missing[0][:12])))
+        if errors:
+            raise ValidationFailed(errors)
+        if current is Status.RETURNED:
+            row.revision += 1       # a corrected complaint is a new revision for the district
+        row.submitted_at = self._ctx.now()
+        row.set_aside_reason = None
+        self._set_status(s, row, Status.QUEUED)
+        enqueue(s, Entity.COMPLAINT, row.id, row.revision, self._ctx.now())
+
+    def _set_status(self, s: Session, row: ComplaintRow, status: Status, note: str = "") -> None:
+        now = self._ctx.now()
+        row.status, row.updated_at = status.value, now
+        record_status(s, Entity.COMPLAINT, row.id, status, now, current_device(s).operator_name,
+                      note)
+
+    def _filtered(self, q: ComplaintQuery) -> Select[tuple[ComplaintRow]]:
+        stmt = select(ComplaintRow).where(ComplaintRow.deleted.is_(False))
+        if q.text.strip():
+            stmt = stmt.where(ComplaintRow.__table__.c.rowid.in_(fts_rowids(q.text)))
+        if q.statuses:
+            stmt = stmt.where(ComplaintRow.status.in_([x.value for x in q.statuses]))
+        if q.kinds:
+            stmt = stmt.where(ComplaintRow.kind.in_([k.value for k in q.kinds]))
+        if q.category_codes:
+            stmt = stmt.where(or_(*(
+                (ComplaintRow.category_code == c) | ComplaintRow.category_code.startswith(c + "/")
+                for c in q.category_codes)))
+        if q.village_code:
+            stmt = stmt.where(ComplaintRow.village_code == q.village_code)
+        if q.date_from:
+            stmt = stmt.where(ComplaintRow.created_at >= deadlines_view.wita_start(q.date_from))
+        if q.date_to:
+            stmt = stmt.where(ComplaintRow.created_at
+                              < deadlines_view.wita_start(q.date_to, plus_days=1))
+        return stmt
+

@@ -1,0 +1,1 @@
+"""Hub layer: Alembic revisions of the hub database."""

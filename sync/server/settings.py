@@ -1,0 +1,58 @@
+"""Hub layer: the hub's settings, one frozen object built by the CLI or a test.
+
+No module reads the environment or keeps a global: `create_app` and the CLI commands receive a
+`HubSettings` and pass what each part needs. The clock and the payload check are injected so that
+tests can move time forward and plug the domain validation in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from kim_desktop.domain.problems import Problem
+from sync.protocol import RecordEnvelope
+from sync.server.payload_check import check_payload
+
+Clock = Callable[[], datetime]
+PayloadCheck = Callable[[RecordEnvelope], Sequence[Problem]]
+
+MIB = 1024 * 1024
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    """Everything a hub process needs to know; defaults suit one district server."""
+
+    db_url: str
+    data_dir: Path
+    #: largest request body after decompression (push batches, attachment chunks)
+    max_body_bytes: int = 16 * MIB
+    #: largest attachment the hub stores
+    max_attachment_bytes: int = 25 * MIB
+    enrolment_code_ttl: timedelta = timedelta(days=7)
+    #: connections per hub process (PostgreSQL); SQLite writers queue on one lock anyway
+    db_pool_size: int = 10
+    db_max_overflow: int = 20
+    clock: Clock = utc_now
+    #: content rules applied to each pushed record; problems → outcome ``rejected``
+    payload_check: PayloadCheck = field(default=check_payload)
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path, db_url: str | None = None) -> HubSettings:
+        """Settings with the default SQLite database inside ``data_dir``."""
+        return cls(db_url=db_url or sqlite_url(data_dir / "hub.sqlite3"), data_dir=data_dir)
