@@ -78,8 +78,8 @@ def language() -> str:
     return "en" if os.environ.get("KIM_LANG", "id").lower().startswith("en") else "id"
 
 
-def say(key: str, **params: object) -> str:
-    id_text, en_text = TEXT[key]
+def say(text_key: str, /, **params: object) -> str:
+    id_text, en_text = TEXT[text_key]
     return (en_text if language() == "en" else id_text).format(**params)
 
 

@@ -280,7 +280,7 @@ def parse_complaint(data: Mapping[str, Any], refs: ReferenceData, *, today: date
     if not for_submit:
         # identity is only demanded when the report leaves the village
         c.problems = [p for p in c.problems if p.code != "identity_required"]
-    elif not consent:
+    elif not consent and not any(p.field == "consent" for p in c.problems):
         c.add("consent", "consent_required")
     channel = _enum(c, data, "channel", Channel, Channel.WALK_IN)
     activity_id = _uuid(c, data.get("activity_id"), "activity_id")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from kim_desktop.domain.enums import Entity, Status
@@ -258,7 +258,7 @@ class ComplaintService:
     def _filtered(self, q: ComplaintQuery) -> Select[tuple[ComplaintRow]]:
         stmt = select(ComplaintRow).where(ComplaintRow.deleted.is_(False))
         if q.text.strip():
-            stmt = stmt.where(ComplaintRow.__table__.c.rowid.in_(fts_rowids(q.text)))
+            stmt = stmt.where(literal_column("complaint.rowid").in_(fts_rowids(q.text)))
         if q.statuses:
             stmt = stmt.where(ComplaintRow.status.in_([x.value for x in q.statuses]))
         if q.kinds:

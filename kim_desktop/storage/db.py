@@ -9,6 +9,7 @@ result code (never by message text).
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,11 @@ BUSY_TIMEOUT_MS = 5000
 
 # SQLite primary result codes
 _BUSY, _LOCKED, _READONLY, _FULL, _CANTOPEN, _CORRUPT, _NOTADB, _IOERR = 5, 6, 8, 13, 14, 11, 26, 10
+
+
+def is_managed_table(name: str | None) -> bool:
+    """Tables Alembic compares with the models (the FTS5 shadow tables are created by hand)."""
+    return not (name or "").startswith("complaint_fts")
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -84,7 +90,7 @@ def stored_revision(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise _translate(e) from e
+        raise _translate(e, path.parent) from e
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -120,19 +126,34 @@ def open_store(path: Path, backup_dir: Path | None = None) -> sessionmaker[Sessi
     if current is not None and current != head:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = (backup_dir or path.parent / "backups") / f"pre-migrate-{current}-{stamp}.db"
-        with translate_errors():
+        with translate_errors(target.parent):
             backup_file(path, target)
         log.info("store backed up before migration %s -> %s", current, head)
     engine = create_store_engine(path)
     if current != head:
-        with translate_errors(), engine.begin() as conn:
+        with translate_errors(path.parent), engine.begin() as conn:
             command.upgrade(_alembic_config(conn), "head")
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def _translate(e: BaseException) -> StoreError:
+LOW_DISK_BYTES = 2 * 1024 * 1024
+
+
+def _disk_nearly_full(folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < LOW_DISK_BYTES
+    except OSError:
+        return False
+
+
+def _translate(e: BaseException, folder: Path | None = None) -> StoreError:
     code = getattr(e, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (_IOERR, _CANTOPEN, _FULL) and _disk_nearly_full(folder):
+        # a full disk shows up as an I/O error when the WAL index cannot grow
+        return DiskFull("the disk is full")
     if primary in (_BUSY, _LOCKED):
         return StoreLocked("the store is locked by another program")
     if primary == _READONLY:
@@ -147,16 +168,17 @@ def _translate(e: BaseException) -> StoreError:
 
 
 @contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn SQLite/SQLAlchemy failures into `StoreError`s (by result code)."""
+def translate_errors(folder: Path | None = None) -> Iterator[None]:
+    """Turn SQLite/SQLAlchemy failures into `StoreError`s (by result code); ``folder`` is where
+    the store lives, to tell a full disk from other I/O errors."""
     try:
         yield
     except exc.DBAPIError as e:
         if isinstance(e.orig, sqlite3.Error):
-            raise _translate(e.orig) from e
+            raise _translate(e.orig, folder) from e
         raise
     except sqlite3.Error as e:
-        raise _translate(e) from e
+        raise _translate(e, folder) from e
     except OSError as e:
         import errno
 
@@ -170,5 +192,7 @@ def translate_errors() -> Iterator[None]:
 @contextmanager
 def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on error, store errors translated."""
-    with translate_errors(), sessions.begin() as s:
+    bind = sessions.kw.get("bind")
+    db = getattr(getattr(bind, "url", None), "database", None)
+    with translate_errors(Path(db).parent if db else None), sessions.begin() as s:
         yield s
