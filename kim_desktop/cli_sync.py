@@ -1,5 +1,4 @@
-"""The `kim` commands that move data off the village PC: backup and restore (sync and enrol
-are added by the sync client)."""
+"""The `kim` commands that move data off the village PC: enrol, sync, backup."""
 
 from __future__ import annotations
 
@@ -9,11 +8,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kim_desktop.cli_text import say
 from kim_desktop.core import Core
 from kim_desktop.storage.db import backup_file
 
 
 def add_sync_commands(sub: Any) -> None:
+    e = sub.add_parser("enroll", help="enrol this device with the district hub")
+    e.add_argument("--hub", required=True)
+    e.add_argument("--code", required=True)
+    sub.add_parser("sync", help="push queued records, then pull the district's changes")
     b = sub.add_parser("backup", help="online backup of the local store")
     b.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
 
@@ -26,4 +30,27 @@ def cmd_backup(core: Core, args: argparse.Namespace) -> int:
     return 0
 
 
-SYNC_COMMANDS: dict[str, Callable[[Core, argparse.Namespace], int]] = {"backup": cmd_backup}
+def cmd_enroll(core: Core, args: argparse.Namespace) -> int:
+    from sync.client.service import SyncClient
+
+    done = SyncClient(core).enroll(args.hub, args.code, require_persistent=True)
+    print(say("enrolled", hub=done.hub_url, village=done.village_code, role=done.role))
+    return 0
+
+
+def cmd_sync(core: Core, args: argparse.Namespace) -> int:
+    from sync.client.service import SyncClient
+
+    report = SyncClient(core).sync()
+    print(say("synced", pushed=report.pushed, set_aside=report.set_aside, pulled=report.pulled,
+              uploaded=report.uploaded, kb=round(report.bytes_sent / 1024, 1),
+              pending=report.pending))
+    for reason in report.reasons:
+        print(say("set_aside_reason", reason=reason))
+    if report.clock_offset_seconds is not None and abs(report.clock_offset_seconds) > 300:
+        print(say("clock_skew", minutes=round(report.clock_offset_seconds / 60)))
+    return 3 if report.pending else 0
+
+
+SYNC_COMMANDS: dict[str, Callable[[Core, argparse.Namespace], int]] = {
+    "backup": cmd_backup, "enroll": cmd_enroll, "sync": cmd_sync}

@@ -63,12 +63,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "update_required": ("Versi aplikasi ini terlalu lama untuk hub. Perbarui aplikasi KIM Desktop.",
                         "This app version is too old for the hub. Please update KIM Desktop."),
     "hub_refused": ("Hub menolak permintaan: {detail}", "The hub refused the request: {detail}"),
-    "keyring_unavailable": ("Penyimpanan kunci sistem tidak tersedia; token hanya disimpan selama "
-                            "program ini berjalan.",
-                            "No system keyring is available; the token is kept only while this "
-                            "program runs."),
+    "keyring_unavailable": ("Penyimpanan kunci sistem (keyring) tidak tersedia, jadi token "
+                            "perangkat tidak bisa disimpan dan kode pendaftaran tidak dipakai. "
+                            "Daftarkan dari aplikasi KIM Desktop (token disimpan selama aplikasi "
+                            "terbuka) atau pasang keyring sistem.",
+                            "No system keyring is available, so the device token cannot be kept "
+                            "and the enrolment code was not used. Enrol from the KIM Desktop app "
+                            "(the token is kept while it runs) or install a system keyring."),
     "sync_failed": ("Sinkronisasi gagal: {detail}", "Sync failed: {detail}"),
     "invalid_input": ("{detail}", "{detail}"),
+    "enrolled": ("Perangkat terdaftar di {hub} untuk desa {village} (peran {role}).",
+                 "Device enrolled with {hub} for village {village} (role {role})."),
+    "synced": ("Sinkronisasi selesai: {pushed} terkirim, {set_aside} disisihkan, {pulled} "
+               "perubahan diterima, {uploaded} lampiran diunggah, {kb} KB; {pending} masih "
+               "menunggu.",
+               "Sync done: {pushed} sent, {set_aside} set aside, {pulled} changes received, "
+               "{uploaded} attachments uploaded, {kb} KB; {pending} still waiting."),
+    "set_aside_reason": ("  disisihkan: {reason}", "  set aside: {reason}"),
+    "clock_skew": ("Peringatan: jam komputer ini berbeda {minutes} menit dari hub. Data tetap "
+                   "aman; cocokkan jam bila bisa.",
+                   "Warning: this computer's clock differs from the hub by {minutes} minutes. "
+                   "Data is safe; set the clock when you can."),
 }
 
 KIND_ID = {"complaint": "Laporan", "activity": "Kegiatan"}

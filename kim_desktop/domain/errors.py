@@ -145,3 +145,4 @@ class KeyringUnavailable(KimError):
     """No usable OS keyring: secrets are kept in memory for this run only."""
 
     code = "keyring_unavailable"
+    exit_code = 3

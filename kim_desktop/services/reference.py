@@ -66,6 +66,10 @@ class ReferenceService:
                      for a in s.scalars(select(AgencyRow))))
         return self._cache
 
+    def invalidate(self) -> None:
+        """Forget cached lists (after the hub sent new reference data)."""
+        self._cache = None
+
     def district_holidays(self) -> list[tuple[date, str]]:
         with transaction(self._ctx.sessions) as s:
             return [(h.day, h.name) for h in s.scalars(select(HolidayRow).order_by(HolidayRow.day))]

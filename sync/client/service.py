@@ -1,0 +1,97 @@
+"""Sync client: enrolment and sync runs for one local store, as the CLI and the app use them."""
+
+from __future__ import annotations
+
+import logging
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kim_desktop import __version__
+from kim_desktop.core import Core
+from kim_desktop.domain.errors import KeyringUnavailable, KimError, NotEnrolled
+from kim_desktop.services.sync_local import SyncLocalService
+from sync.client.credentials import CredentialStore
+from sync.client.engine import Progress, SyncEngine, SyncReport, SyncSettings
+from sync.client.http import HubClient, check_hub_url
+from sync.protocol import EnrollRequest
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    hub_url: str
+    village_code: str
+    role: str
+    persistent: bool     # False: no keyring, the token lives only as long as this process
+
+
+class SyncClient:
+    def __init__(self, core: Core, credentials: CredentialStore | None = None,
+                 settings: SyncSettings | None = None) -> None:
+        self._core = core
+        self.credentials = credentials or CredentialStore(core.device.profile().device_id)
+        self.local = SyncLocalService(core.ctx, on_reference=core.reference.invalidate)
+        self._settings = settings
+
+    def _hub(self, url: str | None = None, token: str | None = None) -> HubClient:
+        prefs = self._core.preferences.get()
+        hub = url or self._core.device.profile().hub_url or prefs.hub_url
+        if not hub:
+            raise NotEnrolled("no hub address set")
+        return HubClient(hub, token=token, allow_insecure=prefs.allow_insecure_http,
+                         ca_bundle=prefs.ca_bundle)
+
+    def enroll(self, hub_url: str, code: str, *, require_persistent: bool) -> Enrolment:
+        """Trade a one-time code for a device token kept in the OS keyring.
+
+        With ``require_persistent`` (the CLI) and no usable keyring, nothing is sent: the code
+        is single-use and would be wasted when this process ends.
+        """
+        prefs = self._core.preferences.get()
+        url = check_hub_url(hub_url, allow_insecure=prefs.allow_insecure_http)
+        if require_persistent and not self.credentials.usable():
+            raise KeyringUnavailable("no usable OS keyring to keep the device token")
+        profile = self._core.device.profile()
+        client = self._hub(url)
+        try:
+            resp = client.enroll(EnrollRequest(code=code.strip(), device_tag=profile.device_tag,
+                                               app_version=__version__,
+                                               device_name=platform.node()[:128]))
+        finally:
+            client.close()
+        persistent = self.credentials.set(resp.token)
+        self._core.device.set_hub(url, enrolled=True)
+        log.info("enrolled with the hub as device %s", resp.device_id)
+        return Enrolment(url, resp.village_code, resp.role, persistent)
+
+    def hub_reachable(self) -> bool:
+        try:
+            client = self._hub()
+        except KimError:
+            return False
+        try:
+            client.health()
+            return True
+        except KimError:
+            return False
+        finally:
+            client.close()
+
+    def sync(self, *, should_stop: Callable[[], bool] = lambda: False,
+             progress: Callable[[Progress], None] = lambda p: None) -> SyncReport:
+        token = self.credentials.get()
+        if not token:
+            raise NotEnrolled("this device has no token: enrol first")
+        prefs = self._core.preferences.get()
+        settings = self._settings or SyncSettings(photo_max_side=prefs.photo_max_side_px)
+        client = self._hub(token=token)
+        try:
+            engine = SyncEngine(self.local, client, self._core.paths.attachments, settings)
+            report = engine.run(should_stop=should_stop, progress=progress)
+        finally:
+            client.close()
+        st = self._core.status.status()
+        report.pending = sum(st.backlog.get(k, 0) for k in ("pending", "sending"))
+        return report
