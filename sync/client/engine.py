@@ -57,6 +57,7 @@ class SyncSettings:
     backoff_base: float = 0.5              # seconds
     backoff_cap: float = 30.0
     photo_max_side: int = 1600
+    timeout: tuple[float, float] = (10.0, 60.0)   # connect, read (seconds)
     sleep: Callable[[float], None] = time.sleep
 
 

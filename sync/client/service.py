@@ -40,8 +40,9 @@ class SyncClient:
         hub = url or self._core.device.profile().hub_url or prefs.hub_url
         if not hub:
             raise NotEnrolled("no hub address set")
+        timeout = (self._settings or SyncSettings()).timeout
         return HubClient(hub, token=token, allow_insecure=prefs.allow_insecure_http,
-                         ca_bundle=prefs.ca_bundle)
+                         ca_bundle=prefs.ca_bundle, timeout=timeout)
 
     def enroll(self, hub_url: str, code: str, *, require_persistent: bool) -> Enrolment:
         """Trade a one-time code for a device token kept in the OS keyring.
@@ -86,6 +87,8 @@ class SyncClient:
             raise NotEnrolled("this device has no token: enrol first")
         prefs = self._core.preferences.get()
         settings = self._settings or SyncSettings(photo_max_side=prefs.photo_max_side_px)
+        if self._settings is None:
+            self._settings = settings
         client = self._hub(token=token)
         try:
             engine = SyncEngine(self.local, client, self._core.paths.attachments, settings)
