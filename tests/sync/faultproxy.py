@@ -53,6 +53,8 @@ class FaultProxy:
         self._open: set[socket.socket] = set()
         #: seconds to hold each response (a slow link), and a hook told of each request line
         self.delay = 0.0
+        #: when True every connection is refused (reset at once): the hub looks down
+        self.down = False
         self.on_request: Callable[[bytes], None] | None = None
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -91,6 +93,9 @@ class FaultProxy:
             threading.Thread(target=self._serve, args=(client, self._plan()), daemon=True).start()
 
     def _serve(self, client: socket.socket, plan: Plan) -> None:
+        if self.down:
+            _reset(client)
+            return
         try:
             up = socket.create_connection(self.upstream)
         except OSError:
