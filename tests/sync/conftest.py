@@ -28,6 +28,11 @@ FAST = SyncSettings(backoff_base=0.01, backoff_cap=0.05)
 
 @pytest.fixture
 def live_hub(tmp_path: Path) -> Iterator[LiveHub]:
+    yield from running_hub(tmp_path)
+
+
+def running_hub(tmp_path: Path) -> Iterator[LiveHub]:
+    """A migrated SQLite hub served on a free loopback port until the generator is closed."""
     url = sqlite_url(tmp_path / "hub" / "hub.sqlite3")
     (tmp_path / "hub").mkdir()
     upgrade(url)

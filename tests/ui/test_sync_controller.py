@@ -3,15 +3,22 @@ itself when the hub comes back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kim_desktop.domain.errors import Offline
 from tests.conftest import complaint_data
-from tests.sync.conftest import LiveHub, enrol, live_hub, make_village  # noqa: F401
+from tests.sync.conftest import LiveHub, enrol, make_village, running_hub
 from tests.sync.faultproxy import FaultProxy
 from ui.sync_controller import SyncController
+
+
+@pytest.fixture
+def live_hub(tmp_path: Path) -> Iterator[LiveHub]:
+    yield from running_hub(tmp_path)
 
 
 def has_work(core) -> bool:  # type: ignore[no-untyped-def]
