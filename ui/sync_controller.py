@@ -170,8 +170,9 @@ class SyncController(QObject):
         self._failures = 0
         self._set_online(True)
         self.sync_finished.emit(report)
-        if self._auto and getattr(report, "pending", 0) and not getattr(report, "cancelled",
-                                                                          False):
+        pending: int = getattr(report, "pending", 0)
+        cancelled: bool = getattr(report, "cancelled", False)
+        if self._auto and pending and not cancelled:
             self._schedule_retry()
 
     def _on_worker_failed(self, error: object) -> None:

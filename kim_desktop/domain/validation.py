@@ -147,8 +147,11 @@ def _float(c: _Collector, data: Mapping[str, Any], field: str, lo: float, hi: fl
     if v in (None, ""):
         return None
     try:
-        f = float(v)
-    except (TypeError, ValueError):
+        f = float(v) if isinstance(v, int | float | str) and not isinstance(v, bool) \
+            else float("nan")
+    except ValueError:
+        f = float("nan")
+    if f != f:      # NaN: not a number
         c.add(field, "not_a_number")
         return None
     if not lo <= f <= hi:

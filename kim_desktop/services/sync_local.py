@@ -105,8 +105,12 @@ class RunTotals:
     reasons: list[str] = field(default_factory=list)
 
 
-_ROWS: dict[Entity, type[ComplaintRow] | type[ActivityRow]] = {
-    Entity.COMPLAINT: ComplaintRow, Entity.ACTIVITY: ActivityRow}
+def _get(s: Session, entity: Entity, record_id: UUID | None) -> ComplaintRow | ActivityRow | None:
+    if record_id is None:
+        return None
+    if entity is Entity.COMPLAINT:
+        return s.get(ComplaintRow, record_id)
+    return s.get(ActivityRow, record_id)
 
 
 def _state(s: Session) -> SyncStateRow:
@@ -135,7 +139,7 @@ class SyncLocalService:
                 .order_by(OutboxRow.id).limit(limit)).all()
             for e in entries:
                 entity = Entity(e.entity)
-                row = s.get(_ROWS[entity], e.record_id)
+                row = _get(s, entity, e.record_id)
                 if row is None or row.revision != e.revision:
                     e.state, e.done_at = DONE, now     # superseded by a newer revision
                     continue
@@ -171,7 +175,7 @@ class SyncLocalService:
                 entry = s.scalar(select(OutboxRow).where(
                     OutboxRow.entity == r.entity.value, OutboxRow.record_id == r.id,
                     OutboxRow.revision == r.revision))
-                row = s.get(_ROWS[r.entity], r.id)
+                row = _get(s, r.entity, r.id)
                 if entry is None or row is None:
                     continue
                 if r.outcome in ("accepted", "duplicate"):
@@ -208,7 +212,7 @@ class SyncLocalService:
                     continue
                 entry.state, entry.last_error = PENDING, error_code
                 entry.next_attempt_at = now + delay
-                row = s.get(_ROWS[entity], rid)
+                row = _get(s, entity, rid)
                 if row is not None and Status(row.status) is Status.SENDING:
                     row.status = Status.QUEUED.value
                     record_status(s, entity, rid, Status.QUEUED, now, "sync", error_code)
@@ -315,7 +319,7 @@ class SyncLocalService:
             out = []
             for e in s.scalars(select(OutboxRow).where(OutboxRow.state == SET_ASIDE)
                                .order_by(OutboxRow.id)):
-                row = s.get(_ROWS[Entity(e.entity)], e.record_id)
+                row = _get(s, Entity(e.entity), e.record_id)
                 out.append({"entity": e.entity, "id": e.record_id, "revision": e.revision,
                             "reason": e.last_error, "title": row.title if row else "",
                             "tracking_no": getattr(row, "tracking_no", None)})
@@ -324,7 +328,7 @@ class SyncLocalService:
 
 def _apply_status(s: Session, c: IncomingChange) -> None:
     assert c.entity is not None and c.status is not None
-    row = s.get(_ROWS[c.entity], c.id)
+    row = _get(s, c.entity, c.id)
     if row is None:
         return
     if c.revision is not None and c.revision < row.revision:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from functools import partial
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -222,8 +223,9 @@ class SyncEngine:
         released to be sent again."""
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            resp = self._retrying(lambda c=chunk: self._client.reconcile(ReconcileRequest(
-                items=[RecordKey(id=rid, revision=rev) for _, rid, rev in c])))
+            request = ReconcileRequest(items=[RecordKey(id=rid, revision=rev)
+                                              for _, rid, rev in chunk])
+            resp = self._retrying(partial(self._client.reconcile, request))
             have = {(x.id, x.revision): x for x in resp.items if x.present}
             receipts = [Receipt(e, rid, rev, "duplicate", server_version=have[(rid, rev)]
                                 .server_version, received_at=have[(rid, rev)].received_at)
@@ -265,7 +267,7 @@ class SyncEngine:
             sha = item.upload_sha256
             assert sha is not None
             data = self._upload_path(sha).read_bytes()
-            status = self._retrying(lambda s=sha: self._client.attachment_status(s))
+            status = self._retrying(partial(self._client.attachment_status, sha))
             offset = status.received_bytes
             complete = status.complete
             attempt = 0
@@ -282,7 +284,7 @@ class SyncEngine:
                     if not e.retryable or attempt >= self._s.attempts * 3:
                         raise
                     self._pause(attempt)
-                    status = self._retrying(lambda s=sha: self._client.attachment_status(s))
+                    status = self._retrying(partial(self._client.attachment_status, sha))
                     offset, complete = status.received_bytes, status.complete
             if complete:
                 self._local.record_upload(item.sha256, len(data), True)
@@ -293,7 +295,7 @@ class SyncEngine:
               progress: Callable[[Progress], None]) -> None:
         cursor = self._local.cursor()
         while not should_stop():
-            page = self._retrying(lambda c=cursor: self._client.changes(c, self._s.page_limit))
+            page = self._retrying(partial(self._client.changes, cursor, self._s.page_limit))
             changes = [IncomingChange(
                 c.seq, c.kind, Entity(c.entity) if c.entity else None, c.id, c.status,
                 c.revision, c.at, c.actor, c.note, c.lapor_tracking_id, c.lapor_status_raw,

@@ -170,9 +170,7 @@ class HubClient:
             return RangeMismatch(received)
         if resp.status_code in (408, 429):
             return HubUnavailable(f"hub busy ({resp.status_code})")
-        err = HubRefused(f"{code or resp.status_code}: {message}")
-        err.hub_code = code  # type: ignore[attr-defined]
-        return err
+        return HubRefused(f"{code or resp.status_code}: {message}")
 
 
 class RangeMismatch(HubRefused):
