@@ -176,9 +176,9 @@ def test_export_strips_identity_of_anonymous_reporters(core: Core, tmp_path: Pat
     assert export.export_complaints(core.complaints.iter_all(), fmt, out) == 2
     if fmt == "json":
         data = json.loads(out.read_text())
-        anon = [d for d in data if d["anonymous"]][0]
+        anon = next(d for d in data if d["anonymous"])
         assert anon["reporter"]["name"] == "" and anon["reporter"]["nik"] == ""
-        assert [d for d in data if not d["anonymous"]][0]["reporter"]["name"] == "Siti Rahmawati"
+        assert next(d for d in data if not d["anonymous"])["reporter"]["name"] == "Siti Rahmawati"
     elif fmt == "csv":
         text = out.read_text(encoding="utf-8-sig")
         assert text.count("Siti Rahmawati") == 1 and "tracking_no" in text.splitlines()[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime
 
 import pytest
@@ -50,7 +51,7 @@ def test_numbers_from_two_devices_in_one_village_differ() -> None:
 def test_village_flow_and_district_outcomes() -> None:
     path = [Status.DRAFT, Status.QUEUED, Status.SENDING, Status.RECEIVED, Status.VERIFIED,
             Status.FORWARDED, Status.DISPOSITIONED, Status.IN_PROGRESS, Status.RESOLVED]
-    for a, b in zip(path, path[1:], strict=False):
+    for a, b in itertools.pairwise(path):
         check_transition(Entity.COMPLAINT, a, b)
     check_transition(Entity.COMPLAINT, Status.RECEIVED, Status.RETURNED)
     check_transition(Entity.COMPLAINT, Status.RETURNED, Status.QUEUED)
