@@ -236,8 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = DataPaths.resolve(args.data_dir)
         log_path = setup_logging(paths.logs)
         log.info("kim %s %s", args.command, getattr(args, "action", ""))
-        from kim_desktop.cli_sync import SYNC_COMMANDS
+        from kim_desktop.cli_sync import FILE_COMMANDS, SYNC_COMMANDS
 
+        if args.command in FILE_COMMANDS:
+            return FILE_COMMANDS[args.command](paths, args)
         handler = COMMANDS.get(args.command) or SYNC_COMMANDS[args.command]
         return handler(build_core(paths), args)
     except KimError as e:

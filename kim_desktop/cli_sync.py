@@ -1,15 +1,17 @@
-"""The `kim` commands that move data off the village PC: enrol, sync, backup."""
+"""The `kim` commands that move data off the village PC: enrol, sync, backup, restore."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from kim_desktop.cli_text import say
 from kim_desktop.core import Core
+from kim_desktop.domain.errors import InvalidInput, NotInitialised
+from kim_desktop.paths import DataPaths
+from kim_desktop.services.backups import BackupService
 from kim_desktop.storage.db import backup_file
 
 
@@ -20,14 +22,36 @@ def add_sync_commands(sub: Any) -> None:
     sub.add_parser("sync", help="push queued records, then pull the district's changes")
     b = sub.add_parser("backup", help="online backup of the local store")
     b.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
+    r = sub.add_parser("restore", help="replace the store with a backup (a copy is kept)")
+    r.add_argument("file", type=Path, nargs="?", help="backup file (default: the newest sound one)")
 
 
-def cmd_backup(core: Core, args: argparse.Namespace) -> int:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = args.out or core.paths.backups / f"kim-{stamp}.db"
-    backup_file(core.paths.store, out)
-    print(out)
+def cmd_backup(paths: DataPaths, args: argparse.Namespace) -> int:
+    if not paths.store.exists():
+        raise NotInitialised("nothing to back up")
+    if args.out:
+        print(backup_file(paths.store, args.out, check=True))
+    else:
+        print(BackupService(paths.store, paths.backups).create("manual"))
     return 0
+
+
+def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
+    service = BackupService(paths.store, paths.backups)
+    source = args.file
+    if source is None:
+        good = service.newest_good()
+        if good is None:
+            raise InvalidInput(say("no_backup", folder=paths.backups))
+        source = good.path
+    safety = service.restore(source)
+    print(say("restored", source=source, safety=safety))
+    return 0
+
+
+#: commands that work on the data folder's files without opening the store
+FILE_COMMANDS: dict[str, Callable[[DataPaths, argparse.Namespace], int]] = {
+    "backup": cmd_backup, "restore": cmd_restore}
 
 
 def cmd_enroll(core: Core, args: argparse.Namespace) -> int:
@@ -53,4 +77,4 @@ def cmd_sync(core: Core, args: argparse.Namespace) -> int:
 
 
 SYNC_COMMANDS: dict[str, Callable[[Core, argparse.Namespace], int]] = {
-    "backup": cmd_backup, "enroll": cmd_enroll, "sync": cmd_sync}
+    "enroll": cmd_enroll, "sync": cmd_sync}

@@ -41,8 +41,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "data tidak diubah.",
                       "This data was written by a newer app version. Update the app; the data "
                       "was not changed."),
-    "store_corrupt": ("Berkas basis data rusak. Pulihkan dari cadangan: kim restore BERKAS",
-                      "The store file is damaged. Restore from a backup: kim restore FILE"),
+    "store_corrupt": ("Berkas data rusak atau bukan data KIM. Pulihkan dari cadangan terbaru "
+                      "yang utuh: kim restore (atau kim restore BERKAS)",
+                      "The data file is damaged or not a KIM store. Restore the newest sound "
+                      "backup: kim restore (or kim restore FILE)"),
     "store": ("Basis data tidak bisa dipakai: {detail}", "The store cannot be used: {detail}"),
     "offline": ("Hub tidak dapat dihubungi. Data tetap tersimpan dan akan dikirim nanti.",
                 "The hub cannot be reached. Data is kept and will be sent later."),
@@ -79,6 +81,9 @@ TEXT: dict[str, tuple[str, str]] = {
                "menunggu.",
                "Sync done: {pushed} sent, {set_aside} set aside, {pulled} changes received, "
                "{uploaded} attachments uploaded, {kb} KB; {pending} still waiting."),
+    "no_backup": ("Tidak ada cadangan yang utuh di {folder}.", "No sound backup in {folder}."),
+    "restored": ("Data dipulihkan dari {source}. Salinan data sebelumnya: {safety}",
+                 "Store restored from {source}. Copy of the previous data: {safety}"),
     "set_aside_reason": ("  disisihkan: {reason}", "  set aside: {reason}"),
     "clock_skew": ("Peringatan: jam komputer ini berbeda {minutes} menit dari hub. Data tetap "
                    "aman; cocokkan jam bila bisa.",

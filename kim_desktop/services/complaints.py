@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, literal_column, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, func, or_, select, tuple_
+from sqlalchemy.orm import Session
 
+from kim_desktop.domain.deadlines import WorkingCalendar
 from kim_desktop.domain.enums import Entity, Status
 from kim_desktop.domain.errors import InvalidTransition, NotFound, ValidationFailed
 from kim_desktop.domain.messages import render
@@ -40,7 +41,7 @@ from kim_desktop.services.mapping import (
 )
 from kim_desktop.services.outbox import enqueue, withdraw_pending
 from kim_desktop.services.reference import ReferenceService
-from kim_desktop.services.search import fts_rowids
+from kim_desktop.services.search import matches
 from kim_desktop.storage.db import transaction
 from kim_desktop.storage.rows import (
     ComplaintAttachmentRow,
@@ -54,11 +55,18 @@ SORT_COLUMNS = {
     "status": ComplaintRow.status, "category_code": ComplaintRow.category_code,
 }
 
+#: Above this many matches a search page walks the date index instead of sorting every match
+#: (see ``search.matches``); below it, fetching and sorting the few matches is cheaper.
+WALK_DATE_INDEX_FROM = 300
+
+Where = list[ColumnElement[bool]]
+
 
 class ComplaintService:
     def __init__(self, ctx: ServiceContext, refs: ReferenceService, files: AttachmentStore,
                  prefs: Callable[[], Preferences]) -> None:
         self._ctx, self._refs, self._files, self._prefs = ctx, refs, files, prefs
+        self._calendar_cache: tuple[tuple[object, ...], WorkingCalendar] | None = None
 
     # -- validation -------------------------------------------------------------------------
     def validate(self, data: Mapping[str, Any], *, for_submit: bool
@@ -148,32 +156,39 @@ class ComplaintService:
 
     def list(self, q: ComplaintQuery) -> Page[ComplaintSummary]:
         with transaction(self._ctx.sessions) as s:
-            stmt = self._filtered(q)
-            total = s.scalar(select(func.count()).select_from(
-                stmt.with_only_columns(ComplaintRow.id).subquery())) or 0
+            where = self._conditions(q)
+            total = s.scalar(select(func.count()).select_from(ComplaintRow).where(*where)) or 0
             col = SORT_COLUMNS.get(q.sort, ComplaintRow.created_at)
+            if q.text.strip() and col is ComplaintRow.created_at and total > WALK_DATE_INDEX_FROM:
+                where = self._conditions(q, drive_by_text=False)
             order = (col.desc(), ComplaintRow.id.desc()) if q.descending else (col, ComplaintRow.id)
-            rows = s.scalars(stmt.order_by(*order).offset(q.offset).limit(q.limit)).all()
-            items = deadlines_view.summaries(s, rows, self._refs.calendar(), self._ctx.today())
+            rows = s.scalars(select(ComplaintRow).where(*where).order_by(*order)
+                             .offset(q.offset).limit(q.limit)).all()
+            items = deadlines_view.summaries(s, rows, self._calendar(), self._ctx.today())
             return Page(tuple(items), total, q.offset, q.limit)
 
-    def iter_all(self, q: ComplaintQuery | None = None, chunk: int = 2000) -> Iterator[Complaint]:
-        """Every matching complaint, full, oldest first, in chunks (exports, `list --json`)."""
-        q = q or ComplaintQuery()
+    def iter_all(self, q: ComplaintQuery | None = None, chunk: int = 500) -> Iterator[Complaint]:
+        """Every matching complaint, full, oldest first, in chunks (exports, `list --json`).
+
+        Each chunk is read in its own short transaction, continuing after the last
+        ``(created_at, id)`` seen (an index range, not an offset), as plain rows.
+        """
+        where = self._conditions(q or ComplaintQuery(), drive_by_text=False)
+        table = ComplaintRow.__table__
+        key = tuple_(ComplaintRow.created_at, ComplaintRow.id)
         last: tuple[Any, Any] | None = None
         while True:
             with transaction(self._ctx.sessions) as s:
-                stmt = self._filtered(q).options(selectinload(ComplaintRow.attachments))
+                stmt = select(table).where(*where)
                 if last is not None:
-                    stmt = stmt.where(or_(ComplaintRow.created_at > last[0],
-                                          (ComplaintRow.created_at == last[0])
-                                          & (ComplaintRow.id > last[1])))
-                rows = s.scalars(stmt.order_by(ComplaintRow.created_at, ComplaintRow.id)
-                                 .limit(chunk)).all()
-                if not rows:
-                    return
-                yield from deadlines_view.full_records(s, rows)
-                last = (rows[-1].created_at, rows[-1].id)
+                    stmt = stmt.where(key > tuple_(*last))
+                rows = s.connection().execute(
+                    stmt.order_by(ComplaintRow.created_at, ComplaintRow.id).limit(chunk)).all()
+                records = deadlines_view.full_records(s, rows)
+            if not rows:
+                return
+            yield from records
+            last = (rows[-1].created_at, rows[-1].id)
 
     def counts_by_status(self) -> dict[str, int]:
         with transaction(self._ctx.sessions) as s:
@@ -255,24 +270,32 @@ class ComplaintService:
         record_status(s, Entity.COMPLAINT, row.id, status, now, current_device(s).operator_name,
                       note)
 
-    def _filtered(self, q: ComplaintQuery) -> Select[tuple[ComplaintRow]]:
-        stmt = select(ComplaintRow).where(ComplaintRow.deleted.is_(False))
+    def _calendar(self) -> WorkingCalendar:
+        """The working-day calendar, rebuilt only when the year or the district-added days change
+        (building it from the ``holidays`` package takes milliseconds, on every list page)."""
+        key = (self._ctx.today().year, *self._refs.district_holidays())
+        if self._calendar_cache is None or self._calendar_cache[0] != key:
+            self._calendar_cache = (key, self._refs.calendar())
+        return self._calendar_cache[1]
+
+    def _conditions(self, q: ComplaintQuery, *, drive_by_text: bool = True) -> Where:
+        """The WHERE terms of ``q``; ``drive_by_text`` as in `search.matches`."""
+        where: Where = [ComplaintRow.deleted.is_(False)]
         if q.text.strip():
-            stmt = stmt.where(literal_column("complaint.rowid").in_(fts_rowids(q.text)))
+            where.append(matches(q.text, drive=drive_by_text))
         if q.statuses:
-            stmt = stmt.where(ComplaintRow.status.in_([x.value for x in q.statuses]))
+            where.append(ComplaintRow.status.in_([x.value for x in q.statuses]))
         if q.kinds:
-            stmt = stmt.where(ComplaintRow.kind.in_([k.value for k in q.kinds]))
+            where.append(ComplaintRow.kind.in_([k.value for k in q.kinds]))
         if q.category_codes:
-            stmt = stmt.where(or_(*(
+            where.append(or_(*(
                 (ComplaintRow.category_code == c) | ComplaintRow.category_code.startswith(c + "/")
                 for c in q.category_codes)))
         if q.village_code:
-            stmt = stmt.where(ComplaintRow.village_code == q.village_code)
+            where.append(ComplaintRow.village_code == q.village_code)
         if q.date_from:
-            stmt = stmt.where(ComplaintRow.created_at >= deadlines_view.wita_start(q.date_from))
+            where.append(ComplaintRow.created_at >= deadlines_view.wita_start(q.date_from))
         if q.date_to:
-            stmt = stmt.where(ComplaintRow.created_at
-                              < deadlines_view.wita_start(q.date_to, plus_days=1))
-        return stmt
-
+            where.append(ComplaintRow.created_at
+                         < deadlines_view.wita_start(q.date_to, plus_days=1))
+        return where

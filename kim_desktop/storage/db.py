@@ -9,6 +9,7 @@ result code (never by message text).
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -93,8 +94,12 @@ def stored_revision(path: Path) -> str | None:
         raise _translate(e, path.parent) from e
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live store with SQLite's online backup API (consistent even while in use)."""
+def backup_file(source: Path, target: Path, *, check: bool = False) -> Path:
+    """Copy a live store with SQLite's online backup API (consistent even while in use).
+
+    The copy is written as ``<target>.part`` and renamed when complete (and, with ``check``,
+    found sound by ``integrity_check``), so an interrupted backup never looks finished.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".part")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -102,10 +107,15 @@ def backup_file(source: Path, target: Path) -> Path:
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            if check and dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise StoreCorrupt("the backup copy failed its integrity check")
         finally:
             dst.close()
     finally:
         src.close()
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
     tmp.replace(target)
     return target
 
@@ -125,7 +135,7 @@ def open_store(path: Path, backup_dir: Path | None = None) -> sessionmaker[Sessi
         raise StoreTooNew(f"store revision {current} is newer than this app (head {head})")
     if current is not None and current != head:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = (backup_dir or path.parent / "backups") / f"pre-migrate-{current}-{stamp}.db"
+        target = (backup_dir or path.parent / "backups") / f"kim-{stamp}-pre-migrate.db"
         with translate_errors(target.parent):
             backup_file(path, target)
         log.info("store backed up before migration %s -> %s", current, head)

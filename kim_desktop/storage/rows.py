@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -107,12 +108,12 @@ class ComplaintRow(Base):
     consent: Mapped[bool]
     channel: Mapped[str] = mapped_column(String(32))
     activity_id: Mapped[UUID | None] = mapped_column(index=True)
-    status: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(32))
     revision: Mapped[int]
     server_version: Mapped[int | None]
     dirty: Mapped[bool]
     deleted: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     submitted_at: Mapped[datetime | None]
     recorded_by: Mapped[str]
@@ -124,7 +125,16 @@ class ComplaintRow(Base):
     attachments: Mapped[list[ComplaintAttachmentRow]] = relationship(
         order_by="ComplaintAttachmentRow.position", cascade="all, delete-orphan")
 
-    __table_args__ = (Index("ix_complaint_status_created", "status", "created_at"),)
+    __table_args__ = (
+        # list filters: status (+ date range) found, counted and ordered newest first with the
+        # category and tombstone tests answered from the index, not from the table
+        Index("ix_complaint_status_filter", "status", "created_at", "id", "category_code",
+              "deleted"),
+        # newest-first pages and the export walk read (created_at, id) in order: no sort
+        Index("ix_complaint_created_id", "created_at", "id"),
+        # live rows only: counts (all, per status) read this small index instead of the table
+        Index("ix_complaint_live_status", "status", sqlite_where=text("deleted IS 0")),
+    )
 
 
 class ComplaintAttachmentRow(Base):

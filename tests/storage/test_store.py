@@ -67,7 +67,7 @@ def test_a_copy_is_taken_before_migrating(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(db, "known_revisions", lambda: {current, "future"})
     monkeypatch.setattr(db.command, "upgrade", lambda cfg, rev: None)
     open_store(path, tmp_path / "backups")
-    copies = list((tmp_path / "backups").glob(f"pre-migrate-{current}-*.db"))
+    copies = list((tmp_path / "backups").glob("kim-*-pre-migrate.db"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as c:
         assert c.execute("SELECT count(*) FROM sqlite_master WHERE name='marker'").fetchone()[0]
