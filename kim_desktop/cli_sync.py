@@ -12,6 +12,7 @@ from kim_desktop.core import Core
 from kim_desktop.domain.errors import InvalidInput, NotInitialised
 from kim_desktop.paths import DataPaths
 from kim_desktop.services.backups import BackupService
+from kim_desktop.services.diagnostics import export_diagnostics
 from kim_desktop.storage.db import backup_file
 
 
@@ -22,6 +23,8 @@ def add_sync_commands(sub: Any) -> None:
     sub.add_parser("sync", help="push queued records, then pull the district's changes")
     b = sub.add_parser("backup", help="online backup of the local store")
     b.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
+    d = sub.add_parser("diagnostics", help="support zip without personal data")
+    d.add_argument("--out", type=Path, required=True)
     r = sub.add_parser("restore", help="replace the store with a backup (a copy is kept)")
     r.add_argument("file", type=Path, nargs="?", help="backup file (default: the newest sound one)")
 
@@ -49,9 +52,14 @@ def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diagnostics(paths: DataPaths, args: argparse.Namespace) -> int:
+    print(export_diagnostics(paths, args.out))
+    return 0
+
+
 #: commands that work on the data folder's files without opening the store
 FILE_COMMANDS: dict[str, Callable[[DataPaths, argparse.Namespace], int]] = {
-    "backup": cmd_backup, "restore": cmd_restore}
+    "backup": cmd_backup, "restore": cmd_restore, "diagnostics": cmd_diagnostics}
 
 
 def cmd_enroll(core: Core, args: argparse.Namespace) -> int:

@@ -113,3 +113,29 @@ def test_power_cut_during_backup_leaves_a_usable_store(core: Core) -> None:
     svc.rotate(keep=7)
     assert not list(core.paths.backups.glob("*.part"))
     add(core, 1)                                              # and the store still works
+
+
+def test_diagnostics_zip_has_no_personal_data(core: Core, tmp_path: Path) -> None:
+    import json
+    import logging
+    import zipfile
+
+    from kim_desktop.logs import setup_logging
+    from kim_desktop.services.diagnostics import export_diagnostics
+
+    setup_logging(core.paths.logs)
+    add(core, 3)
+    backups(core).create("manual")
+    logging.getLogger("kim_desktop.test").info("a line of log")
+    out = export_diagnostics(core.paths, tmp_path / "diag.zip")
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        blob = b"".join(z.read(n) for n in names)
+        report = json.loads(z.read("diagnostics.json"))
+    assert "logs/kim.log" in names
+    assert report["store"]["complaints_by_status"] == {"queued": 3}
+    assert report["store"]["quick_check"] == "ok"
+    data = complaint_data()
+    for secret in (data["reporter"]["name"], data["reporter"]["nik"], data["reporter"]["phone"],
+                   data["title"], "Rahmawati"):
+        assert secret.encode() not in blob
