@@ -1,0 +1,180 @@
+"""UI layer: Settings: language (switched live), hub address, attachment limits, this
+computer's profile, and where the data and backups are kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kim_desktop.core import Core
+from kim_desktop.domain.errors import KimError
+from kim_desktop.domain.preferences import Preferences
+from ui.errors import show_error
+from ui.labels import role_label
+from ui.setup_dialog import SetupDialog, valid_hub_url
+from ui.widgets import FieldMessage, combo_select_data
+
+#: Each language in its own words, so anyone can find theirs.
+LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
+
+
+class SettingsPage(QWidget):
+    language_requested = Signal(str)
+    profile_changed = Signal()
+
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._core = core
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.hub = QLineEdit()
+        self.hub_message = FieldMessage()
+        self.max_mb = QSpinBox(minimum=1, maximum=50)
+        self.photo_px = QSpinBox(minimum=640, maximum=4096, singleStep=160)
+        self.save_button = QPushButton()
+        self.saved_label = QLabel()
+        self.profile_label = QLabel(wordWrap=True)
+        self.profile_button = QPushButton()
+        self.folders = {k: QLabel(wordWrap=True) for k in ("data", "backups", "logs")}
+        self.open_buttons = {k: QPushButton() for k in self.folders}
+        self.boxes = {k: QGroupBox() for k in ("general", "profile", "folders")}
+        self._labels = {k: QLabel() for k in ("language", "hub", "max_mb", "photo_px", "data",
+                                              "backups", "logs")}
+
+        general = QFormLayout(self.boxes["general"])
+        general.addRow(self._labels["language"], self.language)
+        hub_box = QVBoxLayout()
+        hub_box.addWidget(self.hub)
+        hub_box.addWidget(self.hub_message)
+        general.addRow(self._labels["hub"], hub_box)
+        general.addRow(self._labels["max_mb"], self.max_mb)
+        general.addRow(self._labels["photo_px"], self.photo_px)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label, 1)
+        general.addRow(save_row)
+        profile = QHBoxLayout(self.boxes["profile"])
+        profile.addWidget(self.profile_label, 1)
+        profile.addWidget(self.profile_button)
+        folders = QFormLayout(self.boxes["folders"])
+        for k, label in self.folders.items():
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(self.open_buttons[k])
+            folders.addRow(self._labels[k], row)
+            self.open_buttons[k].clicked.connect(lambda _=False, key=k: self._open_folder(key))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        self.save_button.clicked.connect(self.save)
+        self.profile_button.clicked.connect(self._on_profile_clicked)
+        self.load()
+        self.retranslate_ui()
+
+    def folder_paths(self) -> dict[str, Path]:
+        p = self._core.paths
+        return {"data": p.root, "backups": p.backups, "logs": p.logs}
+
+    def load(self) -> None:
+        prefs = self._core.preferences.get()
+        self.language.blockSignals(True)
+        combo_select_data(self.language, prefs.language)
+        self.language.blockSignals(False)
+        self.hub.setText(prefs.hub_url or "")
+        self.max_mb.setValue(prefs.max_attachment_mb)
+        self.photo_px.setValue(prefs.photo_max_side_px)
+        for k, path in self.folder_paths().items():
+            self.folders[k].setText(str(path))
+
+    @Slot()
+    def save(self) -> Preferences | None:
+        hub = self.hub.text().strip()
+        self.hub_message.clear_problem()
+        self.saved_label.clear()
+        if hub and not valid_hub_url(hub):
+            self.hub_message.show_problem(self.tr("Enter the full address, e.g. "
+                                                  "https://kim.luwutimurkab.go.id"))
+            return None
+        prefs = replace(self._core.preferences.get(), hub_url=hub or None,
+                        max_attachment_mb=self.max_mb.value(),
+                        photo_max_side_px=self.photo_px.value())
+        try:
+            saved = self._core.preferences.save(prefs)
+        except KimError as e:
+            show_error(self, e)
+            return None
+        self.saved_label.setText(self.tr("Settings saved."))
+        return saved
+
+    @Slot()
+    def _on_language_changed(self) -> None:
+        self.language_requested.emit(self.language.currentData())
+
+    @Slot()
+    def _on_profile_clicked(self) -> None:
+        if SetupDialog.run(self._core, self) is not None:
+            self.load()
+            self.retranslate_ui()
+            self.profile_changed.emit()
+
+    def _open_folder(self, key: str) -> None:
+        path = self.folder_paths()[key]
+        path.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Settings"))
+        self.boxes["general"].setTitle(self.tr("General"))
+        self.boxes["profile"].setTitle(self.tr("This computer"))
+        self.boxes["folders"].setTitle(self.tr("Where the data is kept"))
+        names = {"language": self.tr("Language"), "hub": self.tr("Hub address"),
+                 "max_mb": self.tr("Largest attachment"),
+                 "photo_px": self.tr("Photo size when sending"),
+                 "data": self.tr("Data folder"), "backups": self.tr("Backup folder"),
+                 "logs": self.tr("Log folder")}
+        for k, label in self._labels.items():
+            label.setText(names[k])
+        self.hub.setPlaceholderText(self.tr("e.g. https://kim.luwutimurkab.go.id (from "
+                                            "Diskominfo-SP)"))
+        self.max_mb.setSuffix(" MB")
+        self.photo_px.setSuffix(self.tr(" pixels (longest side)"))
+        self.save_button.setText(self.tr("Save settings"))
+        for b in self.open_buttons.values():
+            b.setText(self.tr("Open folder"))
+        self.profile_button.setText(self.tr("Change…"))
+        prof = self._core.device.profile_or_none()
+        if prof is not None:
+            refs = self._core.reference.data()
+            self.profile_label.setText(
+                self.tr("%1 in %2. Operator: %3 (%4). Device code %5.")
+                .replace("%1", prof.kim_name).replace("%2", refs.village_label(prof.village_code))
+                .replace("%3", prof.operator_name).replace("%4", role_label(prof.role))
+                .replace("%5", prof.device_tag))
+
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,80 @@
+"""UI layer: slow work off the GUI thread (QThreadPool + QRunnable + QObject signals).
+
+``run_in_background(fn, on_done, on_error, owner=widget)`` runs ``fn()`` on the shared thread pool
+and calls ``on_done(result)`` or ``on_error(exception)`` back on the GUI thread. Every task has an
+error path: an exception is never swallowed, it reaches ``on_error`` (by default: logged with its
+traceback). Workers never touch widgets; they only emit signals carrying plain objects. When the
+``owner`` is destroyed first, the outcome is dropped quietly (the page that asked is gone).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; queued signals bring the outcome back to it."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, owner: QObject | None, on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None]) -> None:
+        super().__init__(owner or QCoreApplication.instance())
+        self._on_done, self._on_error = on_done, on_error
+        self.succeeded.connect(self._on_relay_succeeded)
+        self.failed.connect(self._on_relay_failed)
+
+    @Slot(object)
+    def _on_relay_succeeded(self, result: object) -> None:
+        self.deleteLater()
+        self._on_done(result)
+
+    @Slot(object)
+    def _on_relay_failed(self, error: object) -> None:
+        self.deleteLater()
+        assert isinstance(error, BaseException)
+        self._on_error(error)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, name: str) -> None:
+        super().__init__()
+        self._fn, self._relay, self._name = fn, relay, name
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as e:  # handed to the error path on the GUI thread, never swallowed
+            self._deliver(self._relay.failed, e)
+        else:
+            self._deliver(self._relay.succeeded, result)
+
+    def _deliver(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the owner (and its relay) was destroyed meanwhile
+            if isinstance(value, BaseException):
+                log.warning("task %s failed after its owner was closed", self._name,
+                            exc_info=value)
+
+
+def log_task_error(name: str) -> Callable[[BaseException], None]:
+    def on_error(error: BaseException) -> None:
+        log.error("background task %s failed", name, exc_info=error)
+    return on_error
+
+
+def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None] | None = None, *,
+                      owner: QObject | None = None, name: str = "task",
+                      pool: QThreadPool | None = None) -> None:
+    """Run ``fn`` on a worker thread; deliver its result or exception on the GUI thread."""
+    relay = _Relay(owner, on_done, on_error or log_task_error(name))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay, name))
