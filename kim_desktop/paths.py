@@ -56,5 +56,9 @@ class DataPaths:
         return self.root / "kim.lock"
 
     @property
+    def receipts(self) -> Path:
+        return self.root / "receipts"
+
+    @property
     def drafts(self) -> Path:
         return self.root / "drafts"

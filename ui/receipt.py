@@ -34,8 +34,8 @@ BODY_EXCERPT = 400
 
 
 def receipts_dir(paths: DataPaths) -> Path:
-    """Where receipt PDFs are kept (proposed as ``DataPaths.receipts``)."""
-    return paths.root / "receipts"
+    """Where receipt PDFs are kept."""
+    return paths.receipts
 
 
 #: Every text of the receipt (translated when the receipt is rendered).

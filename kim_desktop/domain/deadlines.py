@@ -82,9 +82,10 @@ def deadlines_for(*, kind: Kind, status: Status, status_times: dict[Status, date
     closed = status in (Status.RESOLVED, Status.ARCHIVED, Status.REJECTED)
     if received is not None:
         r = wita_date(received)
+        # the admin has acted once the report is returned, rejected or forwarded
         forwarded = status_times.get(Status.FORWARDED) is not None or status in (
-            Status.REJECTED, Status.DISPOSITIONED, Status.IN_PROGRESS, Status.RESOLVED,
-            Status.ARCHIVED)
+            Status.RETURNED, Status.REJECTED, Status.DISPOSITIONED, Status.IN_PROGRESS,
+            Status.RESOLVED, Status.ARCHIVED)
         add("verify", calendar.add_working_days(r, VERIFY_WORKING_DAYS), forwarded)
         if kind is Kind.INFORMATION_REQUEST:
             add("information", calendar.add_working_days(r, INFORMATION_WORKING_DAYS), closed)

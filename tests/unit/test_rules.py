@@ -99,3 +99,11 @@ def test_deadlines_and_overdue() -> None:
     assert by_key["resolution"].due == date(2027, 1, 1) and not by_key["resolution"].overdue
     info = expected_deadlines(Kind.INFORMATION_REQUEST, date(2026, 11, 2), cal)
     assert info["information"] == date(2026, 11, 16)
+
+
+def test_a_returned_report_is_not_overdue_for_verification() -> None:
+    received = datetime(2026, 11, 2, 1, tzinfo=UTC)
+    found = deadlines_for(kind=Kind.COMPLAINT, status=Status.RETURNED,
+                          status_times={Status.RECEIVED: received}, calendar=WorkingCalendar(),
+                          today=date(2026, 11, 20))
+    assert not {d.key: d for d in found}["verify"].overdue
