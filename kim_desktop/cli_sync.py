@@ -21,6 +21,12 @@ def add_sync_commands(sub: Any) -> None:
     e.add_argument("--hub", required=True)
     e.add_argument("--code", required=True)
     sub.add_parser("sync", help="push queued records, then pull the district's changes")
+    b = sub.add_parser("bundle", help="USB sync bundles").add_subparsers(dest="action",
+                                                                         required=True)
+    b.add_parser("export", help="write queued records to a signed bundle").add_argument(
+        "--out", type=Path, required=True)
+    b.add_parser("import", help="apply the district's receipt bundle").add_argument(
+        "file", type=Path)
     b = sub.add_parser("backup", help="online backup of the local store")
     b.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
     d = sub.add_parser("diagnostics", help="support zip without personal data")
@@ -84,5 +90,19 @@ def cmd_sync(core: Core, args: argparse.Namespace) -> int:
     return 3 if report.pending else 0
 
 
+def cmd_bundle(core: Core, args: argparse.Namespace) -> int:
+    from sync.client.bundles import export_bundle, import_receipt
+
+    if args.action == "export":
+        done = export_bundle(core, args.out)
+        print(say("bundle_written", path=done.path, records=done.records,
+                  attachments=done.attachments))
+    else:
+        got = import_receipt(core, args.file)
+        print(say("receipt_applied", confirmed=got.confirmed, set_aside=got.set_aside,
+                  changes=got.changes))
+    return 0
+
+
 SYNC_COMMANDS: dict[str, Callable[[Core, argparse.Namespace], int]] = {
-    "enroll": cmd_enroll, "sync": cmd_sync}
+    "enroll": cmd_enroll, "sync": cmd_sync, "bundle": cmd_bundle}

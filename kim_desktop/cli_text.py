@@ -84,6 +84,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_backup": ("Tidak ada cadangan yang utuh di {folder}.", "No sound backup in {folder}."),
     "restored": ("Data dipulihkan dari {source}. Salinan data sebelumnya: {safety}",
                  "Store restored from {source}. Copy of the previous data: {safety}"),
+    "bundle_written": ("Bundel ditulis: {path} ({records} data, {attachments} lampiran). Bawa ke "
+                       "Diskominfo-SP; data tetap di sini sampai tanda terima diimpor.",
+                       "Bundle written: {path} ({records} records, {attachments} attachments). "
+                       "Take it to Diskominfo-SP; the data stays here until the receipt is "
+                       "imported."),
+    "receipt_applied": ("Tanda terima diterapkan: {confirmed} data diterima kabupaten, "
+                        "{set_aside} disisihkan, {changes} perubahan.",
+                        "Receipt applied: {confirmed} records received by the district, "
+                        "{set_aside} set aside, {changes} changes."),
+    "bundle_invalid": ("Bundel ditolak: {detail}. Tidak ada yang diubah.",
+                       "Bundle refused: {detail}. Nothing was changed."),
     "set_aside_reason": ("  disisihkan: {reason}", "  set aside: {reason}"),
     "clock_skew": ("Peringatan: jam komputer ini berbeda {minutes} menit dari hub. Data tetap "
                    "aman; cocokkan jam bila bisa.",

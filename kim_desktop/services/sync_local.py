@@ -153,6 +153,43 @@ class SyncLocalService:
                 out.append(Outgoing(entity, record, e.revision, base))
         return batch_id, out
 
+    def claim_for_bundle(self) -> list[Outgoing]:
+        """Everything not yet confirmed by the hub, for a USB bundle: pending entries become
+        ``sending`` (their outcome is unknown until a receipt or a network reconcile), entries
+        already in flight go along again (a lost stick loses nothing)."""
+        out: list[Outgoing] = []
+        while True:
+            _, batch = self.claim_batch(limit=500)
+            if not batch:
+                break
+            out += batch
+        claimed = {(o.entity, o.record.id, o.revision) for o in out}
+        with transaction(self._ctx.sessions) as s:
+            for e in s.scalars(select(OutboxRow).where(OutboxRow.state == SENDING)
+                               .order_by(OutboxRow.id)):
+                entity = Entity(e.entity)
+                if (entity, e.record_id, e.revision) in claimed:
+                    continue
+                row = _get(s, entity, e.record_id)
+                if row is None or row.revision != e.revision:
+                    continue
+                record = to_complaint(s, row) if isinstance(row, ComplaintRow) \
+                    else to_activity(s, row)
+                out.append(Outgoing(entity, record, e.revision,
+                                    row.server_version if row.revision > 1 else None))
+        return out
+
+    def hub_bundle_key(self) -> str | None:
+        with transaction(self._ctx.sessions) as s:
+            st = s.get(SyncStateRow, 1)
+            return st.hub_bundle_key if st else None
+
+    def pin_hub_bundle_key(self, key: str) -> None:
+        with transaction(self._ctx.sessions) as s:
+            st = _state(s)
+            if st.hub_bundle_key is None:
+                st.hub_bundle_key = key
+
     def in_flight(self) -> list[tuple[Entity, UUID, int]]:
         """Entries whose last send has an unknown outcome (``sending``, e.g. after a crash)."""
         with transaction(self._ctx.sessions) as s:

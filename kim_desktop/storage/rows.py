@@ -281,6 +281,8 @@ class SyncStateRow(Base):
     last_error_code: Mapped[str | None] = mapped_column(String(64))
     clock_offset_seconds: Mapped[float | None]
     hub_protocol_version: Mapped[int | None]
+    #: the hub's bundle-signing public key, pinned by the first receipt bundle imported
+    hub_bundle_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class SyncRunRow(Base):

@@ -60,6 +60,23 @@ class CredentialStore:
             self._memory, self.persistent = token, False
             return False
 
+    def signing_key_text(self) -> str | None:
+        """This device's bundle-signing key (created on first use), or None without a keyring."""
+        user = self._user.replace("device-token:", "device-key:")
+        try:
+            existing = keyring.get_password(SERVICE, user)
+            if existing:
+                return existing
+            if not self.usable():
+                return None
+            from sync.bundle import key_to_text, new_signing_key
+
+            text = key_to_text(new_signing_key())
+            keyring.set_password(SERVICE, user, text)
+            return text
+        except (KeyringError, NoKeyringError, RuntimeError):
+            return None
+
     def clear(self) -> None:
         self._memory = None
         with contextlib.suppress(KeyringError, NoKeyringError, RuntimeError):

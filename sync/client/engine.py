@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 import random
 import time
-from functools import partial
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 from uuid import UUID, uuid4
@@ -33,7 +33,7 @@ from kim_desktop.services.sync_local import (
 )
 from sync.client.http import HubClient, RangeMismatch
 from sync.client.payloads import envelope
-from sync.client.photos import sha256_hex, upload_form
+from sync.client.uploads import prepare_uploads, upload_path
 from sync.protocol import (
     MAX_BATCH_RECORDS,
     PROTOCOL_VERSION,
@@ -236,27 +236,10 @@ class SyncEngine:
             log.info("reconciled %d in-flight records: %d at the hub", len(chunk), len(receipts))
 
     def _upload_forms(self, items: Sequence[Outgoing]) -> dict[str, tuple[str, int]]:
-        shas = [a.sha256 for it in items for a in it.record.attachments]
-        if not shas:
-            return {}
-        forms = self._local.upload_forms(shas)
-        for it in items:
-            for a in it.record.attachments:
-                if a.sha256 in forms:
-                    continue
-                data = upload_form(self._files / a.sha256[:2] / a.sha256, a.media_type,
-                                   self._s.photo_max_side)
-                sha = sha256_hex(data)
-                self._upload_path(sha).parent.mkdir(parents=True, exist_ok=True)
-                tmp = self._upload_path(sha).with_suffix(".part")
-                tmp.write_bytes(data)
-                tmp.replace(self._upload_path(sha))
-                self._local.set_upload_form(a.sha256, sha, len(data))
-                forms[a.sha256] = (sha, len(data))
-        return forms
+        return prepare_uploads(self._local, self._files, items, self._s.photo_max_side)
 
     def _upload_path(self, sha: str) -> Path:
-        return self._files / "upload" / sha
+        return upload_path(self._files, sha)
 
     def _upload(self, report: SyncReport, should_stop: Callable[[], bool],
                 progress: Callable[[Progress], None]) -> None:
