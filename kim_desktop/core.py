@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kim_desktop.paths import DataPaths, resource_path
+from kim_desktop.paths import DataPaths, preset_file, resource_path
 from kim_desktop.services.activities import ActivityService
 from kim_desktop.services.attachments import AttachmentStore
 from kim_desktop.services.base import ServiceContext
@@ -39,7 +39,7 @@ def build_core(paths: DataPaths, ctx: ServiceContext | None = None,
         ctx = ServiceContext(open_store(paths.store, paths.backups))
     reference = ReferenceService(ctx, seed_dir or resource_path("data"))
     reference.ensure_seeded()
-    prefs = PreferencesService(ctx)
+    prefs = PreferencesService(ctx, preset_file())
     files = AttachmentStore(paths.attachments)
 
     return Core(

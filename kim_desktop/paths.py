@@ -24,6 +24,17 @@ def resource_path(*parts: str) -> Path:
     return root.joinpath("resources", *parts)
 
 
+def preset_file() -> Path | None:
+    """Roll-out defaults (e.g. the district's hub address) written by the Windows installer next
+    to the program; ``KIM_PRESET_FILE`` names one for other installs and tests."""
+    env = os.environ.get("KIM_PRESET_FILE")
+    if env:
+        return Path(env)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent / "preset.json"
+    return None
+
+
 @dataclass(frozen=True)
 class DataPaths:
     root: Path

@@ -139,3 +139,16 @@ def test_diagnostics_zip_has_no_personal_data(core: Core, tmp_path: Path) -> Non
     for secret in (data["reporter"]["name"], data["reporter"]["nik"], data["reporter"]["phone"],
                    data["title"], "Rahmawati"):
         assert secret.encode() not in blob
+
+
+def test_rollout_preset_gives_the_hub_address(data_paths, clock, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from kim_desktop.core import build_core
+    from kim_desktop.services.base import ServiceContext
+    from kim_desktop.storage.db import open_store
+
+    preset = tmp_path / "preset.json"
+    preset.write_text('{"hub_url": "https://kim.luwutimurkab.go.id"}')
+    monkeypatch.setenv("KIM_PRESET_FILE", str(preset))
+    core = build_core(data_paths, ServiceContext(open_store(data_paths.store), clock=clock))
+    assert core.preferences.get().hub_url == "https://kim.luwutimurkab.go.id"
