@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import ErrorBody, ErrorCode, ErrorDetail
 
@@ -85,14 +86,41 @@ async def _on_http_error(_request: Request, exc: Exception) -> JSONResponse:
                           headers=getattr(exc, "headers", None))
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path,
-              exc_info=exc)
-    return error_response(500, ErrorCode.INTERNAL, "internal error; the request was not applied")
+class UnexpectedErrorMiddleware:
+    """Answers an unexpected exception with a 500 `ErrorBody` and keeps the connection usable.
+
+    (Starlette's own handler re-raises after answering, and the server then drops the kept-alive
+    connection under the client's feet.) The traceback is logged; SQL parameters are not in it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            log.error("unexpected %s on %s %s", type(exc).__name__, scope.get("method"),
+                      scope.get("path"), exc_info=exc)
+            if started:
+                raise
+            response = error_response(500, ErrorCode.INTERNAL,
+                                      "internal error; the request was not applied")
+            await response(scope, receive, send)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HubError, _on_hub_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
-    app.add_exception_handler(Exception, _on_unexpected)
+    app.add_middleware(UnexpectedErrorMiddleware)

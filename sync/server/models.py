@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -65,7 +65,8 @@ BigId = BigInteger().with_variant(Integer(), "sqlite")  # SQLite: INTEGER PRIMAR
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JsonDoc}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime(),
+                                                     dict[str, Any]: JsonDoc}
 
 
 class DeviceRow(Base):

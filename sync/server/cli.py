@@ -1,0 +1,207 @@
+"""Hub layer: the ``kim-hub`` command (district IT and automation; the contract is stable).
+
+``kim-hub [--db URL] [--data-dir DIR] init | serve | enroll | device revoke | export``.
+``KIM_HUB_DB`` and ``KIM_HUB_DATA_DIR`` stand in for the flags. Exit codes: 0 done, 2 invalid input
+or usage (the message names the field; nothing was written), 1 anything unexpected (the message
+gives the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from kim_desktop.domain.errors import KimError, NotFound
+from kim_desktop.domain.reference import ReferenceData, load_reference_dir
+from sync.server.db import make_engine
+from sync.server.export import ENTITIES, FORMATS, export
+from sync.server.migrate import current_revision, head_revision, upgrade
+from sync.server.settings import HubSettings
+
+log = logging.getLogger(__name__)
+
+RESOURCES_DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
+LOG_NAME = "kim-hub.log"
+
+
+class UsageError(Exception):
+    """Invalid input: exit 2. The message starts with the field it is about."""
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _settings(args: argparse.Namespace) -> HubSettings:
+    data_dir = Path(args.data_dir or os.environ.get("KIM_HUB_DATA_DIR")
+                    or user_data_dir("kim-hub", appauthor=False))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return HubSettings.for_data_dir(data_dir, args.db or os.environ.get("KIM_HUB_DB") or None)
+
+
+def _require_head(settings: HubSettings) -> None:
+    engine = make_engine(settings.db_url, pool_size=1, max_overflow=0)
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise UsageError(f"db: cannot open the hub database ({type(exc).__name__})") from exc
+    finally:
+        engine.dispose()
+    if current != head_revision():
+        raise UsageError("db: the hub database is not initialised or is out of date; "
+                         "run `kim-hub init`")
+
+
+def _hub(settings: HubSettings):  # type: ignore[no-untyped-def]
+    from sync.server.context import build_hub  # heavy: FastAPI is only needed past this point
+
+    _require_head(settings)
+    return build_hub(settings)
+
+
+def cmd_init(args: argparse.Namespace, settings: HubSettings) -> int:
+    upgrade(settings.db_url)
+    _out(f"hub database ready at revision {head_revision()}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: HubSettings) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    upgrade(settings.db_url)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _reference() -> ReferenceData:
+    return load_reference_dir(RESOURCES_DATA)
+
+
+def cmd_enroll(args: argparse.Namespace, settings: HubSettings) -> int:
+    ref = _reference()
+    if not ref.is_village(args.village):
+        raise UsageError(f"village: {args.village!r} is not a desa/kelurahan code of the "
+                         "wilayah list (e.g. 73.24.04.2010)")
+    hub = _hub(settings)
+    try:
+        issued = hub.enrolment.create_code(village_code=args.village, role=args.role)
+    finally:
+        hub.close()
+    _out(f"{args.role} device for {ref.village_label(args.village)} ({args.village})")
+    _out(f"valid until {issued.expires_at:%Y-%m-%d %H:%M} UTC, one use only")
+    _out(f"enrolment code: {issued.code}")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace, settings: HubSettings) -> int:
+    hub = _hub(settings)
+    try:
+        changed = hub.enrolment.revoke(args.device_id)
+    except NotFound as exc:
+        raise UsageError(f"device_id: no device {args.device_id!r}") from exc
+    finally:
+        hub.close()
+    _out(f"device {args.device_id} {'revoked' if changed else 'was already revoked'}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: HubSettings) -> int:
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"out: folder {str(out.parent)!r} does not exist")
+    hub = _hub(settings)
+    try:
+        count = export(hub.records, args.entity, args.format, out)
+    finally:
+        hub.close()
+    _out(f"{count} {args.entity} written to {out}")
+    return 0
+
+
+Command = Callable[[argparse.Namespace, HubSettings], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kim-hub", description="KIM district hub")
+    p.add_argument("--db", help="database URL (default: SQLite in the data dir; env KIM_HUB_DB)")
+    p.add_argument("--data-dir", help="data folder (env KIM_HUB_DATA_DIR)")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create or upgrade the hub database").set_defaults(
+        func=cmd_init)
+    serve = sub.add_parser("serve", help="run the hub (migrates first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.set_defaults(func=cmd_serve)
+    enroll = sub.add_parser("enroll", help="print a one-time enrolment code")
+    enroll.add_argument("--village", required=True, help="desa/kelurahan code, e.g. 73.24.04.2010")
+    enroll.add_argument("--role", choices=("operator", "trainer"), default="operator")
+    enroll.set_defaults(func=cmd_enroll)
+    device = sub.add_parser("device", help="manage enrolled devices")
+    device_sub = device.add_subparsers(dest="device_command", required=True)
+    revoke = device_sub.add_parser("revoke", help="revoke a device's token")
+    revoke.add_argument("device_id")
+    revoke.set_defaults(func=cmd_device_revoke)
+    exp = sub.add_parser("export", help="export stored records")
+    exp.add_argument("entity", choices=ENTITIES)
+    exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("--out", required=True)
+    exp.set_defaults(func=cmd_export)
+    return p
+
+
+def _log_to_file(data_dir: Path) -> logging.FileHandler:
+    path = data_dir / "logs" / LOG_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # usage errors exit 2 here
+    try:
+        settings = _settings(args)
+    except OSError as exc:
+        sys.stderr.write(f"kim-hub: error: data-dir: cannot use it ({exc.strerror})\n")
+        return 2
+    level = logging.getLogger().level
+    handler = _log_to_file(settings.data_dir)
+    log_path = handler.baseFilename
+    command: Command = args.func
+    try:
+        return command(args, settings)
+    except UsageError as exc:
+        sys.stderr.write(f"kim-hub: error: {exc}\n")
+        return 2
+    except KimError as exc:
+        sys.stderr.write(f"kim-hub: error: {exc}\n")
+        return exc.exit_code
+    except OperationalError:
+        log.exception("kim-hub %s: database unavailable", args.command)
+        sys.stderr.write(f"kim-hub: error: db: cannot use the database; details in {log_path}\n")
+        return 1
+    except Exception:
+        log.exception("kim-hub %s failed", args.command)
+        sys.stderr.write(f"kim-hub: unexpected error; details in {log_path}\n")
+        return 1
+    finally:
+        logging.getLogger().removeHandler(handler)
+        logging.getLogger().setLevel(level)
+        handler.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
