@@ -42,7 +42,7 @@ def build_hub(settings: HubSettings) -> Hub:
         db=db,
         enrolment=EnrolmentService(db, clock=settings.clock,
                                    code_ttl=settings.enrolment_code_ttl),
-        push=PushService(db, clock=settings.clock, payload_check=settings.payload_check,
+        push=PushService(db, clock=settings.clock, payload_check=settings.content_check,
                          max_attachment_bytes=settings.max_attachment_bytes),
         feed=ChangeFeed(db, clock=settings.clock),
         records=RecordQueries(db),

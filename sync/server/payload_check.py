@@ -1,28 +1,47 @@
 """Hub layer: the one place where content rules are applied to a pushed record.
 
-The wire models in `sync.protocol` already guarantee the *structure* of a record. Content rules
-(title length, NIK format, consent, codes that exist in the reference data, …) are pure domain
-rules; when ``kim_desktop.domain.validation.validate_complaint_payload`` exists it plugs in here,
-in `check_payload`, and nowhere else. A record with problems is answered ``rejected`` with reason
-code ``invalid`` and the rest of its batch is stored as usual.
+The wire models in `sync.protocol` guarantee the *structure* of a record; the content rules are
+the domain's own (`kim_desktop.domain.validation`), the same the village applied before it let
+the record go. A record with problems is answered ``rejected`` with reason code ``invalid``
+(naming fields and rules, never values) and the rest of its batch is stored as usual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
 
+from kim_desktop.domain.deadlines import wita_date
 from kim_desktop.domain.problems import Problem
+from kim_desktop.domain.reference import ReferenceData, load_reference_dir
+from kim_desktop.domain.validation import errors_only, parse_activity, parse_complaint
 from sync.protocol import RecordEnvelope
 
+#: reference data shipped with the code (wilayah, categories, agencies)
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "data"
+#: a device clock a little ahead of the hub must not turn today's incident into "the future"
+CLOCK_TOLERANCE = timedelta(days=1)
 
-def check_payload(envelope: RecordEnvelope) -> Sequence[Problem]:
-    """Problems with the content of ``envelope`` (empty when it may be stored).
 
-    Hook: structure-only for now. Domain validation will be called from here, e.g.
-    ``return validate_complaint_payload(envelope.complaint)`` for complaints.
-    """
-    del envelope
-    return ()
+class ContentRules:
+    """Callable payload check: the domain's submit rules against the hub's reference data."""
+
+    def __init__(self, refs: ReferenceData, clock: Callable[[], datetime]) -> None:
+        self.refs, self._clock = refs, clock
+
+    def __call__(self, envelope: RecordEnvelope) -> Sequence[Problem]:
+        data = envelope.payload.model_dump(mode="json")
+        if envelope.entity == "complaint":
+            _, problems = parse_complaint(data, self.refs, for_submit=True,
+                                          today=wita_date(self._clock()) + CLOCK_TOLERANCE)
+        else:
+            _, problems = parse_activity(data, self.refs, for_submit=True)
+        return errors_only(problems)
+
+
+def default_rules(clock: Callable[[], datetime]) -> ContentRules:
+    return ContentRules(load_reference_dir(RESOURCES), clock)
 
 
 def describe(problems: Sequence[Problem]) -> str:

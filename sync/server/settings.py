@@ -8,13 +8,13 @@ tests can move time forward and plug the domain validation in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kim_desktop.domain.problems import Problem
 from sync.protocol import RecordEnvelope
-from sync.server.payload_check import check_payload
+from sync.server.payload_check import default_rules
 
 Clock = Callable[[], datetime]
 PayloadCheck = Callable[[RecordEnvelope], Sequence[Problem]]
@@ -45,8 +45,18 @@ class HubSettings:
     db_pool_size: int = 10
     db_max_overflow: int = 20
     clock: Clock = utc_now
-    #: content rules applied to each pushed record; problems → outcome ``rejected``
-    payload_check: PayloadCheck = field(default=check_payload)
+    #: content rules applied to each pushed record; problems → outcome ``rejected``.
+    #: None: the domain's rules against the reference data shipped with the hub.
+    payload_check: PayloadCheck | None = None
+
+    def __post_init__(self) -> None:
+        if self.payload_check is None:
+            object.__setattr__(self, "payload_check", default_rules(self.clock))
+
+    @property
+    def content_check(self) -> PayloadCheck:
+        assert self.payload_check is not None  # set in __post_init__
+        return self.payload_check
 
     @property
     def attachments_dir(self) -> Path:
