@@ -45,7 +45,7 @@ class BundleRefused(Exception):
 class BundleManifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format: Literal["kim-bundle"] = BUNDLE_FORMAT
+    format: Literal["kim-bundle"] = "kim-bundle"
     version: int = BUNDLE_VERSION
     kind: BundleKind
     bundle_id: str

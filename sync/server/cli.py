@@ -1,6 +1,7 @@
 """Hub layer: the ``kim-hub`` command (district IT and automation; the contract is stable).
 
-``kim-hub [--db URL] [--data-dir DIR] init | serve | enroll | device revoke | export``.
+``kim-hub [--db URL] [--data-dir DIR] init | serve | enroll | device revoke | export |
+import-bundle``.
 ``KIM_HUB_DB`` and ``KIM_HUB_DATA_DIR`` stand in for the flags. Exit codes: 0 done, 2 invalid input
 or usage (the message names the field; nothing was written), 1 anything unexpected (the message
 gives the log file).
@@ -128,6 +129,26 @@ def cmd_export(args: argparse.Namespace, settings: HubSettings) -> int:
     return 0
 
 
+def cmd_import_bundle(args: argparse.Namespace, settings: HubSettings) -> int:
+    from sync.bundle import BundleRefused
+    from sync.server.bundles import BundleImporter
+
+    source = Path(args.file)
+    receipt = Path(args.receipt_out) if args.receipt_out else source.with_name(
+        source.name + ".receipt")
+    hub = _hub(settings)
+    try:
+        done = BundleImporter(hub).import_push(source, receipt)
+    except BundleRefused as exc:
+        raise UsageError(f"file: bundle refused ({exc.reason}): {exc}") from exc
+    finally:
+        hub.close()
+    _out(f"bundle from device {done.device_id}: {done.accepted} new, {done.duplicate} already "
+         f"here, {done.refused} refused, {done.attachments} attachments stored")
+    _out(f"receipt for the village: {done.receipt}")
+    return 0
+
+
 Command = Callable[[argparse.Namespace, HubSettings], int]
 
 
@@ -156,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("--out", required=True)
     exp.set_defaults(func=cmd_export)
+    imp = sub.add_parser("import-bundle", help="import a village's USB sync bundle")
+    imp.add_argument("file")
+    imp.add_argument("--receipt-out", help="receipt bundle for the village "
+                                           "(default: FILE.receipt)")
+    imp.set_defaults(func=cmd_import_bundle)
     return p
 
 

@@ -211,3 +211,14 @@ class AttachmentLinkRow(Base):
     filename: Mapped[str] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(128))
     size: Mapped[int] = mapped_column(BigInteger)
+
+
+class BundleKeyRow(Base):
+    """The Ed25519 public key that signed a device's first USB bundle; later bundles from that
+    device must carry the same key."""
+
+    __tablename__ = "bundle_keys"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    pinned_at: Mapped[datetime]

@@ -224,9 +224,9 @@ class PushService:
     def _refuse_content(self, s: Session, device: DeviceInfo,
                         env: RecordEnvelope) -> RecordResult | None:
         """Why this revision's content cannot be stored, if it cannot."""
-        if device.role == "operator" and env.payload.village_code != device.village_code:
-            return _result(env, "rejected", ReasonCode.OUT_OF_SCOPE,
-                           "village_code is not this device's village")
+        # no rule on payload.village_code: that is where the incident happened, and a KIM records
+        # what its residents bring, wherever it was; the record belongs to the recording device's
+        # scope (its village for an operator, itself for a trainer)
         if canonical_hash(env.payload) != env.content_hash:
             return _result(env, "rejected", ReasonCode.CONTENT_HASH_MISMATCH,
                            "content_hash does not match the payload")

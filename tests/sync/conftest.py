@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,12 +32,14 @@ def live_hub(tmp_path: Path) -> Iterator[LiveHub]:
     yield from running_hub(tmp_path)
 
 
-def running_hub(tmp_path: Path) -> Iterator[LiveHub]:
-    """A migrated SQLite hub served on a free loopback port until the generator is closed."""
+def running_hub(tmp_path: Path, **overrides: Any) -> Iterator[LiveHub]:
+    """A migrated SQLite hub served on a free loopback port until the generator is closed;
+    ``overrides`` change `HubSettings` fields (e.g. ``payload_check``)."""
     url = sqlite_url(tmp_path / "hub" / "hub.sqlite3")
-    (tmp_path / "hub").mkdir()
+    (tmp_path / "hub").mkdir(parents=True)
     upgrade(url)
-    hub = start_live_hub(HubSettings(db_url=url, data_dir=tmp_path / "hub"), MutableClock())
+    hub = start_live_hub(HubSettings(db_url=url, data_dir=tmp_path / "hub", **overrides),
+                         MutableClock())
     yield hub
     hub.stop()
     hub.hub.close()

@@ -20,10 +20,13 @@ from kim_desktop.domain.errors import (
     UpdateRequired,
 )
 from kim_desktop.domain.models import ComplaintQuery
+from kim_desktop.domain.reference import ReferenceData, load_reference_dir
 from sync.client import engine as engine_module
 from sync.server.models import RecordRow
+from sync.server.payload_check import ContentRules
+from sync.server.settings import utc_now
 from tests.conftest import OTHER_VILLAGE, complaint_data
-from tests.sync.conftest import enrol, make_village
+from tests.sync.conftest import enrol, make_village, running_hub
 
 
 def add_complaints(core: Core, n: int, **kw: object) -> list:
@@ -85,19 +88,26 @@ def test_decisions_flow_back_and_a_returned_complaint_comes_back_as_revision_2(
     assert final.lapor_status_raw == "Diteruskan ke instansi"
 
 
-def test_a_record_the_hub_refuses_is_set_aside_and_the_queue_goes_on(
-        tmp_path: Path, live_hub: LiveHub) -> None:
+def test_a_record_the_hub_refuses_is_set_aside_and_the_queue_goes_on(tmp_path: Path) -> None:
+    # the district retired a category the village's list still has
+    retired = "kesehatan/pelayanan-obat"
+    refs = load_reference_dir(Path(__file__).resolve().parents[2] / "resources" / "data")
+    hub_refs = ReferenceData(refs.regions, {k: v for k, v in refs.categories.items()
+                                            if k != retired}, refs.agencies)
+    hubs = running_hub(tmp_path / "h", payload_check=ContentRules(hub_refs, utc_now))
+    live = next(hubs)
     core = make_village(tmp_path, "balantang")
     add_complaints(core, 2)
-    [foreign] = add_complaints(core, 1, village_code=OTHER_VILLAGE)   # not this device's village
-    add_complaints(core, 2)
-    client = enrol(core, live_hub)
+    [odd] = add_complaints(core, 1, category_code=retired)
+    add_complaints(core, 2, village_code=OTHER_VILLAGE)     # an incident in a neighbouring desa
+    client = enrol(core, live)
     report = client.sync()
+    hubs.close()
     assert (report.pushed, report.set_aside, report.pending) == (4, 1, 0)
-    assert "out_of_scope" in report.reasons[0]
-    refused = core.complaints.get(foreign.id)
-    assert refused.status is Status.DRAFT and "out_of_scope" in refused.set_aside_reason
-    assert [x["id"] for x in client.local.set_aside()] == [foreign.id]
+    assert "category_code: unknown_category" in report.reasons[0]
+    refused = core.complaints.get(odd.id)
+    assert refused.status is Status.DRAFT and "invalid" in refused.set_aside_reason
+    assert [x["id"] for x in client.local.set_aside()] == [odd.id]
     assert statuses(core) == {"received": 4, "draft": 1}
 
 
