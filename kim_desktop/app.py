@@ -4,7 +4,10 @@ services, sync and ui together.
 Parses ``--data-dir``, sets up logging, allows one instance per data folder (a second start
 brings the first window to the front), builds the core, installs the exception hooks (log the
 traceback, show one generic dialog), runs the first-run setup when needed and shows the main
-window in the user's language (Indonesian unless chosen otherwise).
+window in the user's language (Indonesian unless chosen otherwise). Once the device profile
+exists there is always a sync controller, enrolled or not: without enrolment a run fails with
+``not_enrolled`` and the app says what to do; a hub address and code given at setup are used to
+enrol as soon as the window is up.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
 from ui.single_instance import SingleInstance
-from ui.sync_page import SyncControllerLike
+from ui.sync_controller import SyncControllerLike
 
 log = logging.getLogger(__name__)
 
@@ -55,18 +58,28 @@ def has_unsent_work(core: Core) -> bool:
     return bool(backlog.get("pending") or backlog.get("sending"))
 
 
-def make_sync_controller(core: Core) -> SyncControllerLike | None:
-    """The sync thread's controller once this device is enrolled with a hub, else None (the
-    app then works fully offline and says so on the Sinkronisasi page and in the status bar).
-    """
+def is_enrolled(core: Core) -> bool:
     profile = core.device.profile_or_none()
-    if profile is None or not profile.enrolled:
+    return bool(profile and profile.enrolled)
+
+
+def has_work_to_sync(core: Core) -> bool:
+    """Whether an automatic run is worth starting: only an enrolled device with something to
+    send (a device that is not enrolled runs only when the user asks, and is then told why it
+    cannot)."""
+    return is_enrolled(core) and has_unsent_work(core)
+
+
+def make_sync_controller(core: Core) -> SyncControllerLike | None:
+    """The sync thread's controller once the device profile exists, enrolled or not; None only
+    when sync cannot be loaded at all (the app then works offline and says so)."""
+    if core.device.profile_or_none() is None:
         return None
     try:
         from sync.client.service import SyncClient
         from ui.sync_controller import SyncController
 
-        return SyncController(SyncClient(core), has_work=lambda: has_unsent_work(core))
+        return SyncController(SyncClient(core), has_work=lambda: has_work_to_sync(core))
     except (ImportError, KimError):
         log.exception("sync is not available; the app runs without it")
         return None
@@ -116,13 +129,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_ui(app: QApplication, core: Core, translations: Translations,
            instance: SingleInstance) -> int:
+    enrolment: tuple[str, str] | None = None
     if core.device.profile_or_none() is None:
         dialog = SetupDialog(core)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             log.info("first-run setup cancelled")
             return 0
         if dialog.enrolment_code:
-            log.info("enrolment code given at setup; enrolment runs with the sync client")
+            log.info("enrolment code given at setup; enrolling once the window is up")
+            enrolment = (dialog.hub_url, dialog.enrolment_code)
     controller = make_sync_controller(core)
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
                          f"{APP_NAME}-view")
@@ -130,6 +145,8 @@ def run_ui(app: QApplication, core: Core, translations: Translations,
     instance.activation_requested.connect(window.bring_to_front)
     window.show()
     window.start()
+    if enrolment is not None:
+        window.start_enrolment(*enrolment)
     _close_on_terminate(window)
     try:
         return app.exec()

@@ -4,7 +4,9 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py   (or und
 
 The demo store is created in a temporary folder through the services, as an operator would
 fill it. District decisions (received, returned, forwarded, ...) arrive through the sync client,
-which this script does not run: `district_sets` writes them the way the pulled change feed will.
+which this script does not run: `district_sets` writes them the way the pulled change feed will,
+and `sync_history` records the past sync runs through the sync client's local service. The
+window has a real `SyncController`; the hub is out of reach while the screenshots are taken.
 """
 
 # ruff: noqa: E402  (the imports follow the offscreen platform and sys.path set-up)
@@ -31,6 +33,7 @@ from kim_desktop.domain.enums import Role, Status
 from kim_desktop.domain.models import ComplaintQuery
 from kim_desktop.paths import DataPaths
 from kim_desktop.services.base import ServiceContext
+from kim_desktop.services.sync_local import RunTotals
 from kim_desktop.storage.db import open_store
 from kim_desktop.storage.rows import (
     ComplaintRow,
@@ -38,9 +41,11 @@ from kim_desktop.storage.rows import (
     StatusHistoryRow,
     SyncStateRow,
 )
+from sync.client.service import SyncClient
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.setup_dialog import SetupDialog
+from ui.sync_controller import SyncController
 
 OUT = ROOT / "docs" / "screenshots"
 VILLAGE = "73.24.04.2010"       # Desa Balantang, Kecamatan Malili
@@ -72,6 +77,32 @@ def district_sets(core: Core, cid: object, status: Status, when: datetime, note:
         s.add(StatusHistoryRow(entity="complaint", record_id=row.id, status=status.value,
                                at=when, actor="Diskominfo-SP", note=note))
         s.execute(update(OutboxRow).where(OutboxRow.record_id == row.id).values(state="done"))
+
+
+class OfflineDemoClient(SyncClient):
+    """The sync client of the demo: the district hub is out of reach (no network here)."""
+
+    def hub_reachable(self) -> bool:
+        return False
+
+
+def sync_history(client: SyncClient, clock: Clock) -> None:
+    """Past runs as the engine records them: (WITA start, outcome, sent, updates pulled, set
+    aside, bytes sent, error)."""
+    runs = [("2026-10-12T10:31", "ok", 1, 0, 0, 186_420, None),
+            ("2026-10-19T10:22", "ok", 1, 6, 0, 2_310, None),
+            ("2026-10-26T10:14", "ok", 1, 5, 0, 2_145, None),
+            ("2026-11-04T10:40", "ok", 1, 3, 0, 2_268, None),
+            ("2026-11-17T10:25", "ok", 1, 4, 1, 2_190, None),
+            ("2026-11-24T16:00", "ok", 0, 2, 0, 612, None),
+            ("2026-11-25T08:00", "failed", 0, 0, 0, 0, "offline")]
+    for start, outcome, pushed, pulled, set_aside, sent, error in runs:
+        clock.now = datetime.fromisoformat(start).replace(tzinfo=UTC) - WITA
+        run_id = client.local.start_run()
+        clock.now += timedelta(seconds=40 if outcome == "ok" else 30)
+        client.local.finish_run(run_id, RunTotals(pushed=pushed, pulled=pulled,
+                                                  set_aside=set_aside, bytes_sent=sent),
+                                outcome=outcome, error_code=error)
 
 
 def draw_photo(path: Path) -> Path:
@@ -189,12 +220,17 @@ def make_demo(folder: Path) -> tuple[Core, Clock]:
         row = s.get(ComplaintRow, info.id)
         assert row is not None
         row.status = Status.DRAFT.value
-        row.set_aside_reason = "Kategori 'Peternakan' belum dipetakan ke instansi; pilih Pertanian"
+        row.set_aside_reason = "invalid: category_code: unknown_category"
         s.execute(update(OutboxRow).where(OutboxRow.record_id == info.id)
                   .values(state="set_aside"))
+    core.device.set_hub("https://kim.luwutimurkab.go.id", enrolled=True)
+    client = OfflineDemoClient(core)
+    sync_history(client, clock)
     with core.ctx.sessions.begin() as s:
         s.merge(SyncStateRow(id=1, last_success_at=at("2026-11-24", 16),
                              last_attempt_at=at("2026-11-25", 8), last_error_code="offline"))
+    # an old office PC whose clock runs eight minutes behind the hub's
+    client.local.record_handshake(clock_offset_seconds=8 * 60 + 12, protocol_version=1)
     clock.now = at("2026-11-25", 10)
     return core, clock
 
@@ -217,10 +253,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         core, _clock = make_demo(Path(tmp) / "data")
         settings = QSettings(str(Path(tmp) / "view.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(core, settings, translations=translations)
+        controller = SyncController(OfflineDemoClient(core), auto=False)
+        w = MainWindow(core, settings, translations=translations, sync=controller)
         w.resize(1280, 800)
         w.show()
         w.start()
+        controller.check_connectivity()
+        while controller.online is None:
+            QApplication.processEvents()
         shoot(w, "01-daftar-laporan.png")
 
         w.new_complaint()
@@ -255,6 +295,9 @@ def main() -> int:
         dialog.close()
 
         w.nav.setCurrentRow(2)
+        QThreadPool.globalInstance().waitForDone(5000)
+        QApplication.processEvents()
+        w.sync_page.set_aside_view.setCurrentIndex(w.sync_page.set_aside.index(0, 1))
         shoot(w, "06-sinkronisasi.png")
         w.nav.setCurrentRow(1)
         shoot(w, "07-kegiatan.png")
@@ -273,6 +316,7 @@ def main() -> int:
         shoot(w, "10-english.png")
         translations.apply("id")
         w.close()
+        controller.shutdown()
     return 0
 
 

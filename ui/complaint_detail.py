@@ -32,6 +32,7 @@ from ui.dialogs import ConfirmDialog
 from ui.errors import show_error
 from ui.formatting import date_text, datetime_text
 from ui.labels import channel_label, deadline_label, gender_label, kind_label, status_colours, status_label
+from ui.sync_runs import reason_text
 from ui.widgets import ERROR_COLOUR
 
 FIELDS = ("kind", "title", "body", "category", "agency", "incident_date", "village", "location",
@@ -201,7 +202,7 @@ class ComplaintDetailPage(QWidget):
             notes.append(self.tr("Note from the district: %1").replace("%1", c.review_note))
         if c.set_aside_reason:
             notes.append(self.tr("The district hub could not accept this report: %1")
-                         .replace("%1", c.set_aside_reason))
+                         .replace("%1", reason_text(c.set_aside_reason)))
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         self._render_deadlines(c)

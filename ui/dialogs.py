@@ -1,6 +1,6 @@
-"""UI layer: the small blocking questions (confirm, pick files, pick a save path).
+"""UI layer: the small questions and notices (confirm, pick files, pick a save path, tell).
 
-Each is a classmethod ``ask*`` so tests replace it with ``monkeypatch.setattr`` instead of
+Each is a classmethod (``ask*``, ``tell``) so tests replace it with ``monkeypatch.setattr`` instead of
 clicking through a modal dialog.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -35,3 +36,15 @@ class FilePicker:
                       name_filter: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
         return Path(name) if name else None
+
+
+class Notice:
+    @classmethod
+    def tell(cls, parent: QWidget | None, title: str, text: str, *,
+             warning: bool = True) -> QMessageBox:
+        """A message with one OK button, shown without blocking (window-modal)."""
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box

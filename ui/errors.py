@@ -85,8 +85,9 @@ _TEXTS: dict[str, tuple[object, object]] = {  # code: (what happened, what to do
         QT_TRANSLATE_NOOP("Errors", "Nothing is lost: it is checked at the next synchronization.")),
     "not_enrolled": (
         QT_TRANSLATE_NOOP("Errors", "This computer is not registered with the district hub."),
-        QT_TRANSLATE_NOOP("Errors", "Enter the hub address and enrolment code from Diskominfo-SP in "
-                                    "Settings.")),
+        QT_TRANSLATE_NOOP("Errors", "Open Settings, section “Registration with the hub”, enter the "
+                                    "hub address and the one-time code from Diskominfo-SP and "
+                                    "press “Register”.")),
     "enrolment_revoked": (
         QT_TRANSLATE_NOOP("Errors", "The district has revoked this computer's registration."),
         QT_TRANSLATE_NOOP("Errors", "Ask Diskominfo-SP for a new enrolment code and register again.")),

@@ -1,7 +1,9 @@
 """UI layer: the main window: navigation (Laporan, Kegiatan, Sinkronisasi, Pengaturan), the
 pages, the status bar, remembered geometry (QSettings holds view state only), and the wiring
 between pages: a saved or submitted complaint refreshes the list, the status bar and the sync
-page; a submitted complaint gets its receipt."""
+page; a submitted complaint gets its receipt and asks the sync controller to look for the hub;
+a report the hub set aside can be sent again from the sync page (through the detail view's
+submit); an enrolment started from the first-run setup tells its outcome here."""
 
 from __future__ import annotations
 
@@ -29,12 +31,14 @@ from ui.activity_page import ActivityListPage
 from ui.complaint_detail import ComplaintDetailPage
 from ui.complaint_form import ComplaintForm
 from ui.complaint_list_page import ComplaintListPage
+from ui.dialogs import Notice
 from ui.errors import show_error
 from ui.i18n import Translations
 from ui.receipt_dialog import ReceiptDialog, save_receipt
 from ui.settings_page import SettingsPage
 from ui.status_bar import SyncStatusBar
-from ui.sync_page import SyncControllerLike, SyncPage
+from ui.sync_controller import SyncControllerLike
+from ui.sync_page import SyncPage
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         self.core, self._settings, self._translations, self._sync = core, settings, \
             translations, sync
         self.receipt_dialog: ReceiptDialog | None = None
+        self._announce_enrolment = False
         self.list_page = ComplaintListPage(core)
         self.form = ComplaintForm(core, autosave_ms=autosave_ms)
         self.detail = ComplaintDetailPage(core)
@@ -59,7 +64,7 @@ class MainWindow(QMainWindow):
             self.complaint_stack.addWidget(sub)
         self.activity_page = ActivityListPage(core)
         self.sync_page = SyncPage(core, sync)
-        self.settings_page = SettingsPage(core)
+        self.settings_page = SettingsPage(core, sync)
         self.pages = QStackedWidget()
         for w in (self.complaint_stack, self.activity_page, self.sync_page, self.settings_page):
             self.pages.addWidget(w)
@@ -94,6 +99,9 @@ class MainWindow(QMainWindow):
         self.form.submitted.connect(self._on_form_submitted)
         self.form.closed.connect(self._on_form_closed)
         self.sync_page.open_complaint_requested.connect(self.open_complaint)
+        self.sync_page.resubmit_requested.connect(self.resubmit_set_aside)
+        self.sync_page.settings_requested.connect(lambda: self.nav.setCurrentRow(PAGE_SETTINGS))
+        self.settings_page.enrolment.outcome_shown.connect(self._on_enrolment_outcome_shown)
         self.settings_page.language_requested.connect(self.set_language)
         self.settings_page.profile_changed.connect(self.retranslate_ui)
         self.complaints_changed.connect(self._on_complaints_changed)
@@ -187,6 +195,38 @@ class MainWindow(QMainWindow):
         self.complaints_changed.emit()
         self.open_complaint(complaint.id)
         self.show_receipt(complaint)
+        if self._sync is not None:      # a reachable hub with work waiting starts a run
+            self._sync.check_connectivity()
+
+    @Slot(object)
+    def resubmit_set_aside(self, complaint_id: UUID) -> None:
+        """"Coba kirim lagi" on the sync page: the detail view's submit, for a report the hub
+        set aside and the user corrected (the form shows anything still wrong)."""
+        self.open_complaint(complaint_id)
+        if self.complaint_stack.currentWidget() is self.detail and self.detail.complaint:
+            self._on_detail_submit_requested(self.detail.complaint)
+
+    # -- enrolment --------------------------------------------------------------------------
+    def start_enrolment(self, hub_url: str, code: str) -> bool:
+        """Enrol with the hub address and code given at first-run setup; the outcome is told
+        in the status bar (success) or a notice (a problem) besides Settings."""
+        self._announce_enrolment = self.settings_page.enrolment.enroll(hub_url, code)
+        if not self._announce_enrolment:
+            Notice.tell(self, self.tr("Registration with the hub"), self.tr(
+                "This computer could not be registered with the details from the setup. Open "
+                "Settings, section “Registration with the hub”, to try again."))
+        return self._announce_enrolment
+
+    @Slot(str, str)
+    def _on_enrolment_outcome_shown(self, severity: str, text: str) -> None:
+        if not self._announce_enrolment:
+            return      # started in Settings, which shows the outcome itself
+        self._announce_enrolment = False
+        if severity == "ok":
+            self.statusBar().showMessage(text, 15_000)
+        else:
+            Notice.tell(self, self.tr("Registration with the hub"), text,
+                        warning=True)
 
     @Slot()
     def _on_form_closed(self) -> None:

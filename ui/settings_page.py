@@ -1,5 +1,6 @@
-"""UI layer: Settings: language (switched live), hub address, attachment limits, this
-computer's profile, and where the data and backups are kept."""
+"""UI layer: Settings: language (switched live), attachment limits, registration with the hub
+(address, one-time code, state: `ui.enrolment_box`), this computer's profile, and where the
+data and backups are kept."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
 from kim_desktop.core import Core
 from kim_desktop.domain.errors import KimError
 from kim_desktop.domain.preferences import Preferences
+from ui.enrolment_box import EnrolmentBox
 from ui.errors import show_error
 from ui.labels import role_label
 from ui.setup_dialog import SetupDialog, valid_hub_url
-from ui.widgets import FieldMessage, combo_select_data
+from ui.sync_controller import SyncControllerLike
+from ui.widgets import combo_select_data
 
 #: Each language in its own words, so anyone can find theirs.
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
@@ -38,7 +41,8 @@ class SettingsPage(QWidget):
     language_requested = Signal(str)
     profile_changed = Signal()
 
-    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+    def __init__(self, core: Core, controller: SyncControllerLike | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
         self.heading = QLabel()
@@ -46,8 +50,8 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.hub = QLineEdit()
-        self.hub_message = FieldMessage()
+        self.enrolment = EnrolmentBox(core, controller)
+        self.hub, self.hub_message = self.enrolment.hub, self.enrolment.hub_message
         self.max_mb = QSpinBox(minimum=1, maximum=50)
         self.photo_px = QSpinBox(minimum=640, maximum=4096, singleStep=160)
         self.save_button = QPushButton()
@@ -57,15 +61,11 @@ class SettingsPage(QWidget):
         self.folders = {k: QLabel(wordWrap=True) for k in ("data", "backups", "logs")}
         self.open_buttons = {k: QPushButton() for k in self.folders}
         self.boxes = {k: QGroupBox() for k in ("general", "profile", "folders")}
-        self._labels = {k: QLabel() for k in ("language", "hub", "max_mb", "photo_px", "data",
+        self._labels = {k: QLabel() for k in ("language", "max_mb", "photo_px", "data",
                                               "backups", "logs")}
 
         general = QFormLayout(self.boxes["general"])
         general.addRow(self._labels["language"], self.language)
-        hub_box = QVBoxLayout()
-        hub_box.addWidget(self.hub)
-        hub_box.addWidget(self.hub_message)
-        general.addRow(self._labels["hub"], hub_box)
         general.addRow(self._labels["max_mb"], self.max_mb)
         general.addRow(self._labels["photo_px"], self.photo_px)
         save_row = QHBoxLayout()
@@ -84,7 +84,8 @@ class SettingsPage(QWidget):
             self.open_buttons[k].clicked.connect(lambda _=False, key=k: self._open_folder(key))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        for box in self.boxes.values():
+        for box in (self.boxes["general"], self.enrolment, self.boxes["profile"],
+                    self.boxes["folders"]):
             layout.addWidget(box)
         layout.addStretch(1)
 
@@ -103,7 +104,7 @@ class SettingsPage(QWidget):
         self.language.blockSignals(True)
         combo_select_data(self.language, prefs.language)
         self.language.blockSignals(False)
-        self.hub.setText(prefs.hub_url or "")
+        self.enrolment.load()
         self.max_mb.setValue(prefs.max_attachment_mb)
         self.photo_px.setValue(prefs.photo_max_side_px)
         for k, path in self.folder_paths().items():
@@ -135,10 +136,13 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _on_profile_clicked(self) -> None:
-        if SetupDialog.run(self._core, self) is not None:
+        dialog = SetupDialog(self._core, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.load()
             self.retranslate_ui()
             self.profile_changed.emit()
+            if dialog.enrolment_code:
+                self.enrolment.enroll(dialog.hub_url, dialog.enrolment_code)
 
     def _open_folder(self, key: str) -> None:
         path = self.folder_paths()[key]
@@ -150,15 +154,12 @@ class SettingsPage(QWidget):
         self.boxes["general"].setTitle(self.tr("General"))
         self.boxes["profile"].setTitle(self.tr("This computer"))
         self.boxes["folders"].setTitle(self.tr("Where the data is kept"))
-        names = {"language": self.tr("Language"), "hub": self.tr("Hub address"),
-                 "max_mb": self.tr("Largest attachment"),
+        names = {"language": self.tr("Language"), "max_mb": self.tr("Largest attachment"),
                  "photo_px": self.tr("Photo size when sending"),
                  "data": self.tr("Data folder"), "backups": self.tr("Backup folder"),
                  "logs": self.tr("Log folder")}
         for k, label in self._labels.items():
             label.setText(names[k])
-        self.hub.setPlaceholderText(self.tr("e.g. https://kim.luwutimurkab.go.id (from "
-                                            "Diskominfo-SP)"))
         self.max_mb.setSuffix(" MB")
         self.photo_px.setSuffix(self.tr(" pixels (longest side)"))
         self.save_button.setText(self.tr("Save settings"))

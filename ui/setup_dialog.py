@@ -67,6 +67,7 @@ class SetupDialog(QDialog):
         refs = core.reference.data()
         self.profile: DeviceProfile | None = None
         self.enrolment_code = ""
+        self.hub_url = ""
         self._kim_name_typed = False
         self.intro = QLabel(wordWrap=True)
         self.kecamatan = QComboBox()
@@ -140,7 +141,8 @@ class SetupDialog(QDialog):
 
     def _prefill(self) -> None:
         prof = self._core.device.profile_or_none()
-        self.hub.setText(self._core.preferences.get().hub_url or "")
+        self.hub.setText((prof.hub_url if prof else None)
+                         or self._core.preferences.get().hub_url or "")
         if prof is None:
             return
         self.select_village(prof.village_code)
@@ -208,7 +210,9 @@ class SetupDialog(QDialog):
                    (not self.operator.text().strip(), "operator_name",
                     self.tr("Enter the operator's name.")),
                    (bool(hub) and not valid_hub_url(hub), "hub_url",
-                    self.tr("Enter the full address, e.g. https://kim.luwutimurkab.go.id"))]
+                    self.tr("Enter the full address, e.g. https://kim.luwutimurkab.go.id")),
+                   (not hub and bool(self.code.text().strip()), "hub_url",
+                    self.tr("The enrolment code needs the hub address too."))]
         for bad, key, text in missing:
             if bad:
                 self.messages[key].show_problem(text)
@@ -229,7 +233,7 @@ class SetupDialog(QDialog):
         except KimError as e:
             show_error(self, e)
             return False
-        self.enrolment_code = self.code.text().strip()
+        self.enrolment_code, self.hub_url = self.code.text().strip(), hub
         self.accept()
         return True
 

@@ -1,8 +1,11 @@
-"""UI layer: the permanent part of the status bar: connection, how much waits to be sent and
-when the last sync succeeded (from `StatusService`, read off the GUI thread)."""
+"""UI layer: the permanent part of the status bar: connection (from the sync controller's
+``online_changed``; unknown until the hub was first asked, "not registered" before enrolment),
+how much waits to be sent and when the last sync succeeded (from `StatusService`, read off the
+GUI thread, again after every sync run)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
@@ -11,8 +14,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from kim_desktop.core import Core
 from kim_desktop.services.status import StoreStatus
 from ui.formatting import datetime_text
-from ui.sync_page import SyncControllerLike
+from ui.sync_controller import SyncControllerLike
 from ui.tasks import log_task_error, run_in_background
+
+
+@dataclass(frozen=True)
+class BarState:
+    status: StoreStatus
+    enrolled: bool
+
+
+def load_bar_state(core: Core) -> BarState:
+    profile = core.device.profile_or_none()
+    return BarState(core.status.status(), bool(profile and profile.enrolled))
 
 
 class SyncStatusBar(QWidget):
@@ -20,8 +34,9 @@ class SyncStatusBar(QWidget):
                  parent: QWidget | None = None, refresh_ms: int = 30_000) -> None:
         super().__init__(parent)
         self._core, self._controller = core, controller
-        self.online: bool | None = None
+        self.online: bool | None = getattr(controller, "online", None)
         self.status: StoreStatus | None = None
+        self.enrolled: bool | None = None
         self.connection, self.pending, self.last_sync = QLabel(), QLabel(), QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
@@ -32,6 +47,7 @@ class SyncStatusBar(QWidget):
             controller.online_changed.connect(self._on_controller_online_changed)
             controller.sync_finished.connect(self.refresh)
             controller.sync_failed.connect(self.refresh)
+            controller.enrolled.connect(self.refresh)
         self._timer = QTimer(self, interval=refresh_ms)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
@@ -39,12 +55,13 @@ class SyncStatusBar(QWidget):
 
     @Slot()
     def refresh(self, *_: object) -> None:
-        run_in_background(self._core.status.status, self._on_status_loaded,
+        core = self._core
+        run_in_background(lambda: load_bar_state(core), self._on_state_loaded,
                           log_task_error("status bar"), owner=self, name="status bar")
 
     @Slot(object)
-    def _on_status_loaded(self, status: StoreStatus) -> None:
-        self.status = status
+    def _on_state_loaded(self, state: BarState) -> None:
+        self.status, self.enrolled = state.status, state.enrolled
         self.retranslate_ui()
 
     @Slot(bool)
@@ -54,7 +71,13 @@ class SyncStatusBar(QWidget):
 
     def retranslate_ui(self) -> None:
         if self._controller is None:
-            self.connection.setText(self.tr("Sync not set up"))
+            self.connection.setText(self.tr("Sync not available"))
+            self.connection.setStyleSheet("color: palette(mid);")
+        elif self.enrolled is False:
+            self.connection.setText(self.tr("Not registered with the hub"))
+            self.connection.setStyleSheet("color: palette(mid);")
+        elif self.online is None:
+            self.connection.setText("● " + self.tr("Connection not checked yet"))
             self.connection.setStyleSheet("color: palette(mid);")
         elif self.online:
             self.connection.setText("● " + self.tr("Online"))

@@ -3,8 +3,12 @@
 `SyncController` owns a single QThread with a `_SyncWorker` on it. A run starts through a queued
 signal, one at a time; it starts by itself when connectivity returns (QNetworkInformation as a
 hint, confirmed by the hub's ``/health``), on a timer while work is waiting, and after a failure
-with capped exponential backoff and jitter. The worker never touches widgets; it emits signals
-carrying domain objects (`SyncReport`, `Progress`, `KimError`).
+with capped exponential backoff and jitter. A failure that retrying cannot fix (not enrolled,
+revoked, update required, an unexpected exception) stops the automatic runs until the user starts
+one or the device enrols again, so it is reported once instead of every poll. A successful
+enrolment starts a run. The worker never touches widgets; it emits signals carrying domain
+objects (`SyncReport`, `Progress`, `KimError`, `Enrolment`). `SyncControllerLike` is what the
+pages use of it.
 """
 
 from __future__ import annotations
@@ -29,9 +33,31 @@ POLL_MS = 60_000
 class SyncBackend(Protocol):
     """What the controller needs of ``sync.client.service.SyncClient``."""
 
+    local: Any      # SyncLocalService: recent_runs(), set_aside()
+
     def sync(self, *, should_stop: Callable[[], bool], progress: Callable[[Any], None]) -> Any: ...
     def hub_reachable(self) -> bool: ...
     def enroll(self, hub_url: str, code: str, *, require_persistent: bool) -> Any: ...
+
+
+class SyncControllerLike(Protocol):
+    """What the UI uses of ``ui.sync_controller.SyncController``."""
+
+    sync_started: Any          # Signal()
+    progress: Any              # Signal(int, int): done, total
+    transferred: Any           # Signal(int): bytes sent so far in this run
+    sync_finished: Any         # Signal(object): the sync report
+    sync_failed: Any           # Signal(object): a KimError or an unexpected exception
+    online_changed: Any        # Signal(bool)
+    enrolled: Any              # Signal(object): an Enrolment
+    enrol_failed: Any          # Signal(object): a KimError or an unexpected exception
+    online: bool | None        # None until the hub was first asked
+
+    def sync_now(self) -> object: ...     # True when a run started
+    def enroll(self, hub_url: str, code: str) -> None: ...
+    def check_connectivity(self) -> None: ...
+    def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]: ...
+    def shutdown(self) -> None: ...
 
 
 class _SyncWorker(QObject):
@@ -101,11 +127,14 @@ class SyncController(QObject):
                  auto: bool = True, poll_ms: int = POLL_MS, retry_base_ms: int = RETRY_BASE_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._backend = backend
         self._retry_base_ms = retry_base_ms
         self._has_work = has_work
         self._auto = auto
         self.running = False
         self.online: bool | None = None
+        #: code of the last failure that retrying cannot fix; no automatic run until cleared
+        self.halted_by: str | None = None
         self._failures = 0
         self._thread = QThread(self)
         self._thread.setObjectName("kim-sync")
@@ -118,8 +147,8 @@ class SyncController(QObject):
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.probed.connect(self._on_worker_probed)
-        self._worker.enrolled.connect(self.enrolled)
-        self._worker.enrol_failed.connect(self.enrol_failed)
+        self._worker.enrolled.connect(self._on_worker_enrolled)
+        self._worker.enrol_failed.connect(self._on_worker_enrol_failed)
         self._thread.start()
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(self._on_retry_timeout)
@@ -132,20 +161,22 @@ class SyncController(QObject):
 
     # -- public ----------------------------------------------------------------------------
     def sync_now(self) -> bool:
-        """Start a run unless one is running. Returns whether it started."""
-        if self.running:
-            return False
-        self.running = True
-        self._retry.stop()
-        self.sync_started.emit()
-        self._run_requested.emit()
-        return True
+        """Start a run now (the user asked, or enrolment just succeeded) unless one is running.
+        Lifts a halt after a non-retryable failure. Returns whether it started."""
+        self.halted_by = None
+        return self._start_run()
 
     def cancel(self) -> None:
         self._worker.stop_requested.set()
 
     def enroll(self, hub_url: str, code: str) -> None:
+        """Trade a one-time code on the sync thread; `enrolled` or `enrol_failed` follows."""
         self._enrol_requested.emit(hub_url, code)
+
+    def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest sync runs from the store (a short read: call it off the GUI thread)."""
+        runs: list[dict[str, Any]] = self._backend.local.recent_runs(limit)
+        return runs
 
     def check_connectivity(self) -> None:
         """Ask the hub (on the sync thread); a reachable hub with work waiting starts a run."""
@@ -181,16 +212,31 @@ class SyncController(QObject):
         if isinstance(error, KimError) and error.code in ("offline", "hub_unavailable",
                                                           "outcome_unknown"):
             self._set_online(False)
+        retryable = isinstance(error, KimError) and error.retryable
+        if not retryable:
+            self.halted_by = error.code if isinstance(error, KimError) else "unexpected"
+            log.info("automatic sync paused until the user acts (%s)", self.halted_by)
         self.sync_failed.emit(error)
-        if self._auto and isinstance(error, KimError) and error.retryable:
+        if self._auto and retryable:
             self._schedule_retry()
+
+    def _on_worker_enrolled(self, enrolment: Any) -> None:
+        self._set_online(True)
+        self.enrolled.emit(enrolment)
+        self.sync_now()
+
+    def _on_worker_enrol_failed(self, error: object) -> None:
+        if isinstance(error, KimError) and error.code in ("offline", "hub_unavailable"):
+            self._set_online(False)
+        self.enrol_failed.emit(error)
 
     def _on_worker_probed(self, reachable: bool) -> None:
         self._set_online(reachable)
-        if reachable and self._auto and not self.running and not self._retry.isActive():
+        if reachable and self._auto and not self.running and not self._retry.isActive() \
+                and self.halted_by is None:
             try:
                 if self._has_work():
-                    self.sync_now()
+                    self._start_run()
             except (KimError, NotEnrolled):
                 log.exception("could not tell whether work is waiting")
 
@@ -202,6 +248,15 @@ class SyncController(QObject):
         self.check_connectivity()
 
     # -- helpers ---------------------------------------------------------------------------
+    def _start_run(self) -> bool:
+        if self.running:
+            return False
+        self.running = True
+        self._retry.stop()
+        self.sync_started.emit()
+        self._run_requested.emit()
+        return True
+
     def _schedule_retry(self) -> None:
         delay = min(RETRY_CAP_MS, self._retry_base_ms * 2 ** max(0, self._failures - 1))
         self._retry.start(int(random.uniform(0.5, 1.0) * delay))

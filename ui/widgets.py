@@ -25,10 +25,12 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 10
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5a00"
+OK_COLOUR = "#1d7a1a"
 
 
 class FieldMessage(QLabel):
-    """The message beside a field: red for an error, amber for a warning, hidden when none."""
+    """The message beside a field: red for an error, amber for a warning, green for "ok",
+    hidden when none."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +41,7 @@ class FieldMessage(QLabel):
 
     def show_problem(self, text: str, severity: str = "error") -> None:
         self.severity = severity
-        colour = ERROR_COLOUR if severity == "error" else WARNING_COLOUR
+        colour = {"error": ERROR_COLOUR, "ok": OK_COLOUR}.get(severity, WARNING_COLOUR)
         self.setStyleSheet(f"color: {colour};")
         self.setText(text)
         self.setVisible(bool(text))

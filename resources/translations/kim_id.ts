@@ -713,6 +713,77 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentBox</name>
+    <message>
+        <source>The hub cannot be reached right now, so this computer is not registered yet. Check the hub address and the connection, then try again later.</source>
+        <translation>Hub tidak dapat dihubungi saat ini, jadi komputer ini belum terdaftar. Periksa alamat hub dan koneksi internet, lalu coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The hub address was not accepted. Use the address from Diskominfo-SP; it starts with https://.</source>
+        <translation>Alamat hub tidak diterima. Gunakan alamat dari Diskominfo-SP; alamatnya diawali https://.</translation>
+    </message>
+    <message>
+        <source>Enter the full address, e.g. https://kim.luwutimurkab.go.id</source>
+        <translation>Masukkan alamat lengkap, mis. https://kim.luwutimurkab.go.id</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code from Diskominfo-SP.</source>
+        <translation>Isi kode sekali pakai dari Diskominfo-SP.</translation>
+    </message>
+    <message>
+        <source>This computer is now registered with the hub. Synchronization has started.</source>
+        <translation>Komputer ini sudah terdaftar di hub. Sinkronisasi dimulai.</translation>
+    </message>
+    <message>
+        <source>Registered, but this computer has no usable system password store: the registration is kept only while the app is open. After closing the app this computer must be registered again with a new code. Ask your IT helper to enable the password store.</source>
+        <translation>Terdaftar, tetapi komputer ini tidak punya tempat penyimpanan sandi sistem yang bisa dipakai: pendaftaran hanya tersimpan selama aplikasi terbuka. Setelah aplikasi ditutup, komputer ini harus didaftarkan lagi dengan kode baru. Minta bantuan teknisi untuk mengaktifkan penyimpanan sandi.</translation>
+    </message>
+    <message>
+        <source>Registered with the hub %1.</source>
+        <translation>Terdaftar di hub %1.</translation>
+    </message>
+    <message>
+        <source>Not registered yet. Until then everything stays safely on this computer.</source>
+        <translation>Belum terdaftar. Sampai terdaftar, semua data tetap tersimpan aman di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Registration with the hub</source>
+        <translation>Pendaftaran ke hub</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Alamat hub</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Kode sekali pakai</translation>
+    </message>
+    <message>
+        <source>e.g. https://kim.luwutimurkab.go.id (from Diskominfo-SP)</source>
+        <translation>mis. https://kim.luwutimurkab.go.id (dari Diskominfo-SP)</translation>
+    </message>
+    <message>
+        <source>from Diskominfo-SP, valid once</source>
+        <translation>dari Diskominfo-SP, berlaku satu kali</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Mendaftarkan…</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Daftarkan</translation>
+    </message>
+    <message>
+        <source>Synchronization is not available in this installation.</source>
+        <translation>Sinkronisasi tidak tersedia pada instalasi ini.</translation>
+    </message>
+    <message>
+        <source>The code can be used once and expires after 7 days.</source>
+        <translation>Kode hanya dapat dipakai sekali dan kedaluwarsa setelah 7 hari.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>KIM Desktop: a problem</source>
@@ -858,8 +929,8 @@
         <translation>Komputer ini belum terdaftar di hub kabupaten.</translation>
     </message>
     <message>
-        <source>Enter the hub address and enrolment code from Diskominfo-SP in Settings.</source>
-        <translation>Masukkan alamat hub dan kode pendaftaran dari Diskominfo-SP di Pengaturan.</translation>
+        <source>Open Settings, section “Registration with the hub”, enter the hub address and the one-time code from Diskominfo-SP and press “Register”.</source>
+        <translation>Buka Pengaturan, bagian “Pendaftaran ke hub”, isi alamat hub dan kode sekali pakai dari Diskominfo-SP, lalu tekan “Daftarkan”.</translation>
     </message>
     <message>
         <source>The district has revoked this computer&apos;s registration.</source>
@@ -965,6 +1036,14 @@
     <message>
         <source>Draft %1 saved.</source>
         <translation>Draf %1 tersimpan.</translation>
+    </message>
+    <message>
+        <source>Registration with the hub</source>
+        <translation>Pendaftaran ke hub</translation>
+    </message>
+    <message>
+        <source>This computer could not be registered with the details from the setup. Open Settings, section “Registration with the hub”, to try again.</source>
+        <translation>Komputer ini tidak dapat didaftarkan dengan data dari penyiapan awal. Buka Pengaturan, bagian “Pendaftaran ke hub”, untuk mencoba lagi.</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1316,10 +1395,6 @@
         <translation>Bahasa</translation>
     </message>
     <message>
-        <source>Hub address</source>
-        <translation>Alamat hub</translation>
-    </message>
-    <message>
         <source>Largest attachment</source>
         <translation>Ukuran lampiran terbesar</translation>
     </message>
@@ -1338,10 +1413,6 @@
     <message>
         <source>Log folder</source>
         <translation>Folder log</translation>
-    </message>
-    <message>
-        <source>e.g. https://kim.luwutimurkab.go.id (from Diskominfo-SP)</source>
-        <translation>mis. https://kim.luwutimurkab.go.id (dari Diskominfo-SP)</translation>
     </message>
     <message>
         <source> pixels (longest side)</source>
@@ -1381,6 +1452,10 @@
     <message>
         <source>Enter the full address, e.g. https://kim.luwutimurkab.go.id</source>
         <translation>Masukkan alamat lengkap, mis. https://kim.luwutimurkab.go.id</translation>
+    </message>
+    <message>
+        <source>The enrolment code needs the hub address too.</source>
+        <translation>Kode pendaftaran memerlukan alamat hub juga.</translation>
     </message>
     <message>
         <source>Set up KIM Desktop</source>
@@ -1505,10 +1580,6 @@
         <translation>belum pernah</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock differs from the hub by %1 minutes. Dates are kept correct anyway.</source>
-        <translation>Jam komputer ini berselisih %1 menit dengan hub. Tanggal tetap dicatat dengan benar.</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1519,6 +1590,10 @@
     <message>
         <source>Session</source>
         <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Synchronization finished: %1 sent, %2 updates from the hub (%3 sent over the network).</source>
+        <translation>Sinkronisasi selesai: %1 terkirim, %2 pembaruan dari hub (%3 terkirim lewat jaringan).</translation>
     </message>
     <message>
         <source>Synchronization</source>
@@ -1533,12 +1608,40 @@
         <translation>Laporan dikirim ke hub kabupaten saat ada koneksi; keputusan kabupaten kembali dengan cara yang sama.</translation>
     </message>
     <message>
-        <source>Synchronization is not set up on this computer yet: enter the hub address in Settings and register this computer with the code from Diskominfo-SP. Until then everything stays safely on this computer.</source>
-        <translation>Sinkronisasi belum diatur di komputer ini: isi alamat hub di Pengaturan dan daftarkan komputer ini dengan kode dari Diskominfo-SP. Sampai saat itu semua data tersimpan aman di komputer ini.</translation>
+        <source>not measured yet</source>
+        <translation>belum diukur</translation>
     </message>
     <message>
-        <source>Synchronization finished.</source>
-        <translation>Sinkronisasi selesai.</translation>
+        <source>differs from the hub (see the warning above)</source>
+        <translation>berbeda dari hub (lihat peringatan di atas)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records · %3 sent</source>
+        <translation>%1 dari %2 data · %3 terkirim</translation>
+    </message>
+    <message>
+        <source>Synchronization is not available in this installation. Everything stays safely on this computer.</source>
+        <translation>Sinkronisasi tidak tersedia pada instalasi ini. Semua data tetap tersimpan aman di komputer ini.</translation>
+    </message>
+    <message>
+        <source>This computer is not registered with the district hub yet. Open Settings, section “Registration with the hub”, enter the hub address and the one-time code from Diskominfo-SP and press “Register”. Until then everything stays safely on this computer.</source>
+        <translation>Komputer ini belum terdaftar di hub kabupaten. Buka Pengaturan, bagian “Pendaftaran ke hub”, isi alamat hub dan kode sekali pakai dari Diskominfo-SP, lalu tekan “Daftarkan”. Sampai terdaftar, semua data tetap tersimpan aman di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation>Hub: %1</translation>
+    </message>
+    <message>
+        <source>Synchronization stopped; the rest is sent next time.</source>
+        <translation>Sinkronisasi dihentikan; sisanya dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>%1 set aside by the hub: see below.</source>
+        <translation>%1 disisihkan oleh hub: lihat di bawah.</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Buka Pengaturan</translation>
     </message>
     <message>
         <source>Last synchronization</source>
@@ -1549,8 +1652,28 @@
         <translation>Menunggu dikirim</translation>
     </message>
     <message>
+        <source>Recent synchronizations</source>
+        <translation>Riwayat sinkronisasi</translation>
+    </message>
+    <message>
+        <source>No synchronization has run on this computer yet.</source>
+        <translation>Belum pernah ada sinkronisasi di komputer ini.</translation>
+    </message>
+    <message>
         <source>Set aside by the hub (needs attention)</source>
         <translation>Disisihkan oleh hub (perlu perhatian)</translation>
+    </message>
+    <message>
+        <source>These records are back in draft. Open one (double-click or “Open”), press “Edit” and correct what the reason says, then press “Submit” in the report&apos;s detail view. “Try sending again” does the same for the selected report: it opens the detail view and submits it; the form shows anything that still needs correcting. Sessions are corrected on the Sessions page.</source>
+        <translation>Data ini sudah kembali menjadi draf. Buka datanya (klik dua kali atau “Buka”), tekan “Ubah” dan perbaiki sesuai alasannya, lalu tekan “Kirim” di tampilan rincian laporan. “Coba kirim lagi” melakukan hal yang sama untuk laporan yang dipilih: membuka tampilan rincian dan mengirimnya; formulir menunjukkan isian yang masih perlu diperbaiki. Kegiatan diperbaiki di halaman Kegiatan.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Try sending again</source>
+        <translation>Coba kirim lagi</translation>
     </message>
     <message>
         <source>Last successful</source>
@@ -1582,10 +1705,69 @@
     </message>
 </context>
 <context>
+    <name>SyncRunTableModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Updates from the hub</source>
+        <translation>Pembaruan dari hub</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Disisihkan</translation>
+    </message>
+    <message>
+        <source>KB sent</source>
+        <translation>KB terkirim</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Dihentikan</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
-        <source>Sync not set up</source>
-        <translation>Sinkronisasi belum diatur</translation>
+        <source>Sync not available</source>
+        <translation>Sinkronisasi tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Not registered with the hub</source>
+        <translation>Belum terdaftar di hub</translation>
+    </message>
+    <message>
+        <source>Connection not checked yet</source>
+        <translation>Koneksi belum diperiksa</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1610,6 +1792,49 @@
     <message>
         <source>never</source>
         <translation>belum pernah</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>The hub already holds different content for this record. Contact Diskominfo-SP.</source>
+        <translation>Hub sudah menyimpan isi lain untuk data ini. Hubungi Diskominfo-SP.</translation>
+    </message>
+    <message>
+        <source>The hub already has a newer version of this record.</source>
+        <translation>Hub sudah memiliki versi yang lebih baru dari data ini.</translation>
+    </message>
+    <message>
+        <source>The district changed this record meanwhile; check its status first.</source>
+        <translation>Kabupaten sudah mengubah data ini sementara itu; periksa dulu statusnya.</translation>
+    </message>
+    <message>
+        <source>The district has already decided on this record; it can no longer be changed.</source>
+        <translation>Kabupaten sudah memutuskan data ini; data ini tidak dapat diubah lagi.</translation>
+    </message>
+    <message>
+        <source>This record is for another village than this computer&apos;s. Change the village, or record it on that village&apos;s KIM computer.</source>
+        <translation>Data ini untuk desa lain, bukan desa komputer ini. Ubah desa/kelurahannya, atau catat di komputer KIM desa tersebut.</translation>
+    </message>
+    <message>
+        <source>The hub already uses this record&apos;s number for something else. Contact Diskominfo-SP.</source>
+        <translation>Nomor data ini sudah dipakai untuk data lain di hub. Hubungi Diskominfo-SP.</translation>
+    </message>
+    <message>
+        <source>Another report at the hub already has this tracking number. Contact Diskominfo-SP.</source>
+        <translation>Laporan lain di hub sudah memakai nomor pelacakan ini. Hubungi Diskominfo-SP.</translation>
+    </message>
+    <message>
+        <source>The record arrived damaged at the hub. Send it again.</source>
+        <translation>Data tiba di hub dalam keadaan rusak. Kirim lagi.</translation>
+    </message>
+    <message>
+        <source>Some entries do not meet the hub&apos;s rules: %1.</source>
+        <translation>Beberapa isian belum sesuai aturan hub: %1.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock differs from the hub by %1 minutes; the data stays safe.</source>
+        <translation>Jam komputer berbeda %1 menit dari hub; data tetap aman.</translation>
     </message>
 </context>
 </TS>

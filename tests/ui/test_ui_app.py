@@ -62,7 +62,7 @@ def test_first_run_setup_completes(qtbot, fresh_core, translations) -> None:
     assert (prof.village_code, prof.kim_name, prof.operator_name, prof.role) == (
         "73.24.04.2010", "KIM Balantang Bersatu", "Andi Saputra", Role.TRAINER)
     assert fresh_core.preferences.get().hub_url == "https://kim.luwutimurkab.go.id"
-    assert dlg.enrolment_code == "ABCD-1234"
+    assert (dlg.hub_url, dlg.enrolment_code) == ("https://kim.luwutimurkab.go.id", "ABCD-1234")
 
 
 def test_setup_search_works_across_all_kecamatan(qtbot, fresh_core, translations) -> None:
@@ -87,6 +87,10 @@ def test_setup_refuses_missing_answers_beside_the_fields(qtbot, fresh_core, tran
     dlg.select_village("73.24.04.2010")
     dlg.operator.setText("Andi")
     dlg.hub.clear()
+    dlg.code.setText("ABCD-1234")                           # a code is useless without a hub
+    assert dlg.complete() is False
+    assert dlg.messages["hub_url"].text() == "Kode pendaftaran memerlukan alamat hub juga."
+    dlg.code.clear()
     assert dlg.complete() is True                           # the hub can come later
     assert fresh_core.preferences.get().hub_url is None
 

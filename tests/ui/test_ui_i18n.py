@@ -87,11 +87,15 @@ def test_language_switch_retranslates_the_open_window(window, qtbot, core) -> No
     assert window.form.save_button.text() == "Save draft"
     assert window.form.fields.messages["title"].text().startswith("Title needs at least 5")
     assert window.list_page.model.headerData(0, Qt.Orientation.Horizontal) == "Tracking no."
-    assert window.sync_status.connection.text() == "Sync not set up"
+    assert window.sync_status.connection.text() == "Sync not available"
+    assert window.settings_page.enrolment.title() == "Registration with the hub"
+    assert window.sync_page.runs_model.headerData(0, Qt.Orientation.Horizontal) == "Started"
     assert core.preferences.get().language == "en"
     combo.setCurrentIndex(combo.findData("id"))
     qtbot.waitUntil(lambda: nav.item(0).text() == "Laporan")
     assert window.settings_page.heading.text() == "Pengaturan"
+    assert window.settings_page.enrolment.title() == "Pendaftaran ke hub"
+    assert window.sync_page.runs_model.headerData(0, Qt.Orientation.Horizontal) == "Mulai"
     assert core.preferences.get().language == "id"
     assert QCoreApplication.translate("Status", "Draft") == "Draf"
 

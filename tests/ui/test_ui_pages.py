@@ -8,6 +8,7 @@ from sqlalchemy import update
 from kim_desktop.domain.enums import Status
 from kim_desktop.domain.errors import Offline
 from kim_desktop.storage.rows import ComplaintRow, OutboxRow, SyncStateRow
+from sync.client.engine import SyncReport
 from tests.conftest import complaint_data
 from tests.ui.conftest import make_window
 from ui.main_window import PAGE_ACTIVITIES, PAGE_SETTINGS, PAGE_SYNC
@@ -18,19 +19,34 @@ class FakeSyncController(QObject):
 
     sync_started = Signal()
     progress = Signal(int, int)
+    transferred = Signal(int)
     sync_finished = Signal(object)
     sync_failed = Signal(object)
     online_changed = Signal(bool)
+    enrolled = Signal(object)
+    enrol_failed = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.runs = 0
+        self.probes = 0
         self.stopped = False
+        self.online = None
+        self.enrolments: list[tuple[str, str]] = []
 
     def sync_now(self) -> bool:
         self.runs += 1
         self.sync_started.emit()
         return True
+
+    def enroll(self, hub_url: str, code: str) -> None:
+        self.enrolments.append((hub_url, code))
+
+    def check_connectivity(self) -> None:
+        self.probes += 1
+
+    def recent_runs(self, limit: int = 20) -> list:
+        return []
 
     def shutdown(self) -> None:
         self.stopped = True
@@ -41,6 +57,8 @@ def submit(core, **kw):
 
 
 def test_without_sync_the_page_explains_and_the_button_is_disabled(window, qtbot, core) -> None:
+    """Only when sync cannot be loaded at all: the app makes a controller whenever the profile
+    exists."""
     submit(core)
     window.complaints_changed.emit()
     window.nav.setCurrentRow(PAGE_SYNC)
@@ -48,33 +66,42 @@ def test_without_sync_the_page_explains_and_the_button_is_disabled(window, qtbot
     qtbot.waitUntil(lambda: page.overview is not None and page.values["pending"].text() == "1")
     assert not page.sync_button.isEnabled()
     assert page.sync_button.text() == "Sinkronkan sekarang"
-    assert "belum diatur" in page.explain.text()
+    assert "tidak tersedia" in page.explain.text()
     assert page.values["last_sync"].text() == "belum pernah"
     assert page.values["oldest"].text() == "25/11/2026"
     bar = window.sync_status
     qtbot.waitUntil(lambda: bar.pending.text() == "1 menunggu dikirim")
-    assert bar.connection.text() == "Sinkronisasi belum diatur"
+    assert bar.connection.text() == "Sinkronisasi tidak tersedia"
     assert bar.last_sync.text() == "Sinkron terakhir: belum pernah"
 
 
 def test_with_a_controller_sync_now_runs_and_reports(qtbot, core, translations,
                                                      view_settings) -> None:
+    core.device.set_hub("https://kim.luwutimurkab.go.id", enrolled=True)
     fake = FakeSyncController()
     window = make_window(qtbot, core, translations, view_settings, sync=fake)
     window.nav.setCurrentRow(PAGE_SYNC)
     page = window.sync_page
+    bar = window.sync_status
+    qtbot.waitUntil(lambda: bar.enrolled is True)
+    assert bar.connection.text() == "● Koneksi belum diperiksa"
     assert page.sync_button.isEnabled()
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     assert fake.runs == 1
     assert page.progress.isVisible() and not page.sync_button.isEnabled()
     fake.progress.emit(3, 10)
+    fake.transferred.emit(5 * 1024)
     assert (page.progress.value(), page.progress.maximum()) == (3, 10)
+    assert page.progress_label.text() == "3 dari 10 data · 5,0 KB terkirim"
     fake.online_changed.emit(True)
     assert window.sync_status.connection.text() == "● Daring"
     with core.ctx.sessions.begin() as s:
         s.merge(SyncStateRow(id=1, last_success_at=core.ctx.now()))
-    fake.sync_finished.emit(object())
-    assert page.result_label.text() == "Sinkronisasi selesai." and page.sync_button.isEnabled()
+    fake.sync_finished.emit(SyncReport(pushed=2, pulled=1, bytes_sent=2048))
+    assert page.result_label.text() == (
+        "Sinkronisasi selesai: 2 terkirim, 1 pembaruan dari hub (2,0 KB terkirim lewat "
+        "jaringan).")
+    assert page.sync_button.isEnabled() and not page.progress.isVisible()
     qtbot.waitUntil(lambda: page.values["last_sync"].text() == "25/11/2026 10:00 WITA")
     fake.online_changed.emit(False)
     fake.sync_started.emit()
