@@ -166,7 +166,15 @@ class EnrolmentBox(QGroupBox):
     # -- text -------------------------------------------------------------------------------
     def _render_state(self) -> None:
         profile = self._core.device.profile_or_none()
-        if profile is not None and profile.enrolled and profile.hub_url:
+        token_lost = self._controller is not None and hasattr(self._controller, "has_token") \
+            and not self._controller.has_token()
+        if profile is not None and profile.enrolled and profile.hub_url and token_lost:
+            self.state_label.setText(self.tr("Registered with the hub %1, but its key was only "
+                                             "kept while the app was open (no system keyring). "
+                                             "Register again with a new code.")
+                                     .replace("%1", profile.hub_url))
+            self.state_label.setStyleSheet("font-weight: bold;")
+        elif profile is not None and profile.enrolled and profile.hub_url:
             self.state_label.setText("✔ " + self.tr("Registered with the hub %1.")
                                      .replace("%1", profile.hub_url))
             self.state_label.setStyleSheet(f"color: {OK_COLOUR}; font-weight: bold;")

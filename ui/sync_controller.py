@@ -37,6 +37,7 @@ class SyncBackend(Protocol):
 
     def sync(self, *, should_stop: Callable[[], bool], progress: Callable[[Any], None]) -> Any: ...
     def hub_reachable(self) -> bool: ...
+    def has_token(self) -> bool: ...
     def enroll(self, hub_url: str, code: str, *, require_persistent: bool) -> Any: ...
 
 
@@ -54,6 +55,14 @@ class SyncControllerLike(Protocol):
     online: bool | None        # None until the hub was first asked
 
     def sync_now(self) -> object: ...     # True when a run started
+    def has_token(self) -> bool:
+        """Whether the device still holds its hub token (read from the keyring, quick)."""
+        try:
+            return self._backend.has_token()
+        except Exception:
+            log.exception("could not read the device token")
+            return False
+
     def enroll(self, hub_url: str, code: str) -> None: ...
     def check_connectivity(self) -> None: ...
     def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]: ...
@@ -99,6 +108,14 @@ class _SyncWorker(QObject):
             self.probed.emit(False)
 
     @Slot(str, str)
+    def has_token(self) -> bool:
+        """Whether the device still holds its hub token (read from the keyring, quick)."""
+        try:
+            return self._backend.has_token()
+        except Exception:
+            log.exception("could not read the device token")
+            return False
+
     def enroll(self, hub_url: str, code: str) -> None:
         try:
             self.enrolled.emit(self._backend.enroll(hub_url, code, require_persistent=False))
@@ -138,6 +155,7 @@ class SyncController(QObject):
         self._failures = 0
         self._thread = QThread(self)
         self._thread.setObjectName("kim-sync")
+        self._backend = backend
         self._worker = _SyncWorker(backend)
         self._worker.moveToThread(self._thread)
         self._run_requested.connect(self._worker.run)
@@ -168,6 +186,14 @@ class SyncController(QObject):
 
     def cancel(self) -> None:
         self._worker.stop_requested.set()
+
+    def has_token(self) -> bool:
+        """Whether the device still holds its hub token (read from the keyring, quick)."""
+        try:
+            return self._backend.has_token()
+        except Exception:
+            log.exception("could not read the device token")
+            return False
 
     def enroll(self, hub_url: str, code: str) -> None:
         """Trade a one-time code on the sync thread; `enrolled` or `enrol_failed` follows."""

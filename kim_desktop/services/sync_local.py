@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kim_desktop.domain.enums import Entity, Status
@@ -195,6 +195,14 @@ class SyncLocalService:
         with transaction(self._ctx.sessions) as s:
             return [(Entity(e.entity), e.record_id, e.revision) for e in s.scalars(
                 select(OutboxRow).where(OutboxRow.state == SENDING).order_by(OutboxRow.id))]
+
+    def due_count(self) -> int:
+        """Entries a push would send now (for progress)."""
+        now = self._ctx.now()
+        with transaction(self._ctx.sessions) as s:
+            return s.scalar(select(func.count()).select_from(OutboxRow).where(
+                OutboxRow.state == PENDING,
+                or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))) or 0
 
     def has_due(self) -> bool:
         now = self._ctx.now()

@@ -739,6 +739,10 @@
         <translation>Terdaftar, tetapi komputer ini tidak punya tempat penyimpanan sandi sistem yang bisa dipakai: pendaftaran hanya tersimpan selama aplikasi terbuka. Setelah aplikasi ditutup, komputer ini harus didaftarkan lagi dengan kode baru. Minta bantuan teknisi untuk mengaktifkan penyimpanan sandi.</translation>
     </message>
     <message>
+        <source>Registered with the hub %1, but its key was only kept while the app was open (no system keyring). Register again with a new code.</source>
+        <translation>Terdaftar di hub %1, tetapi kuncinya hanya disimpan selama aplikasi terbuka (tidak ada keyring sistem). Daftar ulang dengan kode baru.</translation>
+    </message>
+    <message>
         <source>Registered with the hub %1.</source>
         <translation>Terdaftar di hub %1.</translation>
     </message>

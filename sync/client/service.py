@@ -67,6 +67,10 @@ class SyncClient:
         log.info("enrolled with the hub as device %s", resp.device_id)
         return Enrolment(url, resp.village_code, resp.role, persistent)
 
+    def has_token(self) -> bool:
+        """Whether this run can talk to the hub (the token may be lost without a keyring)."""
+        return bool(self.credentials.get())
+
     def hub_reachable(self) -> bool:
         try:
             client = self._hub()
