@@ -166,7 +166,7 @@ class EnrolmentBox(QGroupBox):
     # -- text -------------------------------------------------------------------------------
     def _render_state(self) -> None:
         profile = self._core.device.profile_or_none()
-        token_lost = self._controller is not None and hasattr(self._controller, "has_token") \
+        token_lost = self._controller is not None \
             and not self._controller.has_token()
         if profile is not None and profile.enrolled and profile.hub_url and token_lost:
             self.state_label.setText(self.tr("Registered with the hub %1, but its key was only "

@@ -55,13 +55,7 @@ class SyncControllerLike(Protocol):
     online: bool | None        # None until the hub was first asked
 
     def sync_now(self) -> object: ...     # True when a run started
-    def has_token(self) -> bool:
-        """Whether the device still holds its hub token (read from the keyring, quick)."""
-        try:
-            return self._backend.has_token()
-        except Exception:
-            log.exception("could not read the device token")
-            return False
+    def has_token(self) -> bool: ...
 
     def enroll(self, hub_url: str, code: str) -> None: ...
     def check_connectivity(self) -> None: ...
@@ -108,14 +102,6 @@ class _SyncWorker(QObject):
             self.probed.emit(False)
 
     @Slot(str, str)
-    def has_token(self) -> bool:
-        """Whether the device still holds its hub token (read from the keyring, quick)."""
-        try:
-            return self._backend.has_token()
-        except Exception:
-            log.exception("could not read the device token")
-            return False
-
     def enroll(self, hub_url: str, code: str) -> None:
         try:
             self.enrolled.emit(self._backend.enroll(hub_url, code, require_persistent=False))
