@@ -42,6 +42,9 @@ class FakeSyncController(QObject):
     def enroll(self, hub_url: str, code: str) -> None:
         self.enrolments.append((hub_url, code))
 
+    def has_token(self) -> bool:
+        return True
+
     def check_connectivity(self) -> None:
         self.probes += 1
 
