@@ -42,6 +42,10 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     p = argparse.ArgumentParser(prog="kim-desktop", description="KIM Desktop")
     p.add_argument("--data-dir", help="data folder (default: KIM_DATA_DIR or the user data folder)")
     p.add_argument("--version", action="version", version=f"kim-desktop {__version__}")
+    p.add_argument("--self-check", action="store_true",
+                   help="check store, migrations, keyring and window, then exit (0 = all good)")
+    p.add_argument("--allow-no-keyring", action="store_true",
+                   help="with --self-check: a missing OS keyring is a warning, not a failure")
     args, rest = p.parse_known_args(list(argv))
     return args, rest
 
@@ -87,6 +91,10 @@ def make_sync_controller(core: Core) -> SyncControllerLike | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_check:
+        from ui.self_check import run_self_check
+
+        return run_self_check(args.data_dir, allow_no_keyring=args.allow_no_keyring)
     paths = DataPaths.resolve(args.data_dir)
     log_path = setup_logging(paths.logs)
     log.info("kim-desktop %s starting", __version__)

@@ -37,6 +37,8 @@ def _keyring_round_trip() -> str | None:
         keyring.delete_password(SERVICE, user)
     except (KeyringError, RuntimeError) as e:
         return f"{type(e).__name__} ({type(keyring.get_keyring()).__name__})"
+    except Exception as e:      # a keyring backend that cannot even load
+        return type(e).__name__
     return None if ok else "the secret read back differs"
 
 
