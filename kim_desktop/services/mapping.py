@@ -72,13 +72,13 @@ def apply_complaint_content(row: ComplaintRow, c: ComplaintContent) -> None:
     row.channel, row.activity_id = c.channel.value, c.activity_id
 
 
-def to_complaint(s: Session, row: ComplaintRow) -> Complaint:
+def to_complaint(s: Session, row: ComplaintRow, *, with_history: bool = True) -> Complaint:
     return Complaint(
         id=row.id, tracking_no=row.tracking_no, content=complaint_content(row),
         status=Status(row.status), revision=row.revision, created_at=row.created_at,
         updated_at=row.updated_at, recorded_by=row.recorded_by, device_id=row.device_id,
         attachments=attachments(s, ((a.sha256, a.filename) for a in row.attachments)),
-        status_history=history(s, Entity.COMPLAINT, row.id),
+        status_history=history(s, Entity.COMPLAINT, row.id) if with_history else (),
         lapor_tracking_id=row.lapor_tracking_id, lapor_status_raw=row.lapor_status_raw,
         review_note=row.review_note, set_aside_reason=row.set_aside_reason)
 
@@ -107,13 +107,13 @@ def apply_activity_content(row: ActivityRow, a: ActivityContent) -> None:
                            for i, cid in enumerate(dict.fromkeys(a.complaint_ids))]
 
 
-def to_activity(s: Session, row: ActivityRow) -> Activity:
+def to_activity(s: Session, row: ActivityRow, *, with_history: bool = True) -> Activity:
     return Activity(
         id=row.id, content=activity_content(row), status=Status(row.status),
         revision=row.revision, created_at=row.created_at, updated_at=row.updated_at,
         recorded_by=row.recorded_by, device_id=row.device_id,
         attachments=attachments(s, ((a.sha256, a.filename) for a in row.attachments)),
-        status_history=history(s, Entity.ACTIVITY, row.id),
+        status_history=history(s, Entity.ACTIVITY, row.id) if with_history else (),
         review_note=row.review_note, set_aside_reason=row.set_aside_reason)
 
 

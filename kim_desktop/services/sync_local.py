@@ -18,7 +18,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from kim_desktop.domain.enums import Entity, Status
 from kim_desktop.domain.models import Activity, Complaint
@@ -113,6 +113,42 @@ def _get(s: Session, entity: Entity, record_id: UUID | None) -> ComplaintRow | A
     return s.get(ActivityRow, record_id)
 
 
+def _load_rows(s: Session, keys: Sequence[tuple[Entity, UUID]]
+               ) -> dict[tuple[Entity, UUID], ComplaintRow | ActivityRow]:
+    """The rows of many records in two queries (one per entity)."""
+    out: dict[tuple[Entity, UUID], ComplaintRow | ActivityRow] = {}
+    c_ids = [rid for e, rid in keys if e is Entity.COMPLAINT]
+    a_ids = [rid for e, rid in keys if e is Entity.ACTIVITY]
+    for i in range(0, len(c_ids), 500):
+        for c in s.scalars(select(ComplaintRow).where(ComplaintRow.id.in_(c_ids[i:i + 500]))):
+            out[(Entity.COMPLAINT, c.id)] = c
+    for i in range(0, len(a_ids), 500):
+        for a in s.scalars(select(ActivityRow).where(ActivityRow.id.in_(a_ids[i:i + 500]))):
+            out[(Entity.ACTIVITY, a.id)] = a
+    return out
+
+
+def _load_for_push(s: Session, keys: Sequence[tuple[Entity, UUID]]
+                   ) -> dict[tuple[Entity, UUID], ComplaintRow | ActivityRow]:
+    """`_load_rows` with what a payload needs loaded eagerly (attachments and their blobs,
+    participants, facilitators, linked complaints), so mapping issues no query per record."""
+    out = _load_rows(s, keys)
+    c_ids = [rid for e, rid in keys if e is Entity.COMPLAINT]
+    a_ids = [rid for e, rid in keys if e is Entity.ACTIVITY]
+    if c_ids:
+        s.scalars(select(ComplaintRow).where(ComplaintRow.id.in_(c_ids))
+                  .options(selectinload(ComplaintRow.attachments))).all()
+    if a_ids:
+        s.scalars(select(ActivityRow).where(ActivityRow.id.in_(a_ids)).options(
+            selectinload(ActivityRow.attachments), selectinload(ActivityRow.participants),
+            selectinload(ActivityRow.facilitators),
+            selectinload(ActivityRow.complaint_links))).all()
+    shas = {a.sha256 for row in out.values() for a in row.attachments}
+    if shas:
+        s.scalars(select(BlobRow).where(BlobRow.sha256.in_(shas))).all()   # into the session
+    return out
+
+
 def _state(s: Session) -> SyncStateRow:
     st = s.get(SyncStateRow, 1)
     if st is None:
@@ -128,7 +164,11 @@ class SyncLocalService:
 
     # -- push ------------------------------------------------------------------------------
     def claim_batch(self, *, limit: int) -> tuple[UUID, list[Outgoing]]:
-        """Mark up to ``limit`` due entries ``sending`` under a new batch id, oldest first."""
+        """Mark up to ``limit`` due entries ``sending`` under a new batch id, oldest first.
+
+        Records are loaded for the whole batch at once (a push sends content and attachments,
+        not the status history), so the cost per record stays small.
+        """
         now = self._ctx.now()
         batch_id = uuid.uuid4()
         out: list[Outgoing] = []
@@ -137,9 +177,10 @@ class SyncLocalService:
                 OutboxRow.state == PENDING,
                 or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
                 .order_by(OutboxRow.id).limit(limit)).all()
+            rows = _load_for_push(s, [(Entity(e.entity), e.record_id) for e in entries])
             for e in entries:
                 entity = Entity(e.entity)
-                row = _get(s, entity, e.record_id)
+                row = rows.get((entity, e.record_id))
                 if row is None or row.revision != e.revision:
                     e.state, e.done_at = DONE, now     # superseded by a newer revision
                     continue
@@ -147,8 +188,8 @@ class SyncLocalService:
                 if Status(row.status) is Status.QUEUED:
                     row.status = Status.SENDING.value
                     record_status(s, entity, row.id, Status.SENDING, now, "sync")
-                record = to_complaint(s, row) if isinstance(row, ComplaintRow) \
-                    else to_activity(s, row)
+                record = to_complaint(s, row, with_history=False) \
+                    if isinstance(row, ComplaintRow) else to_activity(s, row, with_history=False)
                 base = row.server_version if row.revision > 1 else None
                 out.append(Outgoing(entity, record, e.revision, base))
         return batch_id, out
@@ -216,11 +257,13 @@ class SyncLocalService:
         totals = RunTotals()
         now = self._ctx.now()
         with transaction(self._ctx.sessions) as s:
+            ids = [r.id for r in receipts]
+            entries = {(e.entity, e.record_id, e.revision): e for e in s.scalars(
+                select(OutboxRow).where(OutboxRow.record_id.in_(ids)))} if ids else {}
+            rows = _load_rows(s, [(r.entity, r.id) for r in receipts])
             for r in receipts:
-                entry = s.scalar(select(OutboxRow).where(
-                    OutboxRow.entity == r.entity.value, OutboxRow.record_id == r.id,
-                    OutboxRow.revision == r.revision))
-                row = _get(s, r.entity, r.id)
+                entry = entries.get((r.entity.value, r.id, r.revision))
+                row = rows.get((r.entity, r.id))
                 if entry is None or row is None:
                     continue
                 if r.outcome in ("accepted", "duplicate"):
