@@ -52,8 +52,8 @@ T = TypeVar("T")
 class SyncSettings:
     batch_records: int = 200
     batch_bytes: int = 512 * 1024          # JSON bytes before compression
-    chunk_bytes: int = 32 * 1024           # attachment range size: a cut link loses ~half of one
-                                           # (docs/benchmarks.md: 64 KiB resent 18 %, 32 KiB 7.6 %)
+    chunk_bytes: int = 32 * 1024           # attachment range size: a cut loses ~half a range
+                                           # (docs/benchmarks.md: 64 KiB → 18 % resent, 32 KiB 8 %)
     page_limit: int = 500
     attempts: int = 4                      # per step within one run
     backoff_base: float = 0.5              # seconds
