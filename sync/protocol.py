@@ -64,6 +64,11 @@ class ErrorCode(StrEnum):
     UNSUPPORTED_ENCODING = "unsupported_encoding"  # 415
     HASH_MISMATCH = "hash_mismatch"            # 422: uploaded bytes do not match the sha256
     SIZE_MISMATCH = "size_mismatch"            # 422: upload total differs from the declared size
+    FORBIDDEN = "forbidden"                    # 403: this account's role may not do this
+    LOCKED = "locked"                          # 409: another reviewer holds the record's lock
+    INVALID_TRANSITION = "invalid_transition"  # 409: not allowed from the record's status
+    TOO_MANY_ATTEMPTS = "too_many_attempts"    # 429: login locked after repeated failures
+    FORWARDING_FAILED = "forwarding_failed"    # 502: SP4N-LAPOR! did not take it (queued)
     INTERNAL = "internal"                      # 500
 
 

@@ -18,6 +18,7 @@ from sync.server.api import router
 from sync.server.bodies import RequestBodyMiddleware
 from sync.server.context import Hub, build_hub
 from sync.server.errors import install_error_handlers
+from sync.server.review_api import router as review_router
 from sync.server.settings import HubSettings
 
 
@@ -31,7 +32,8 @@ def create_app(settings: HubSettings, *, hub: Hub | None = None) -> FastAPI:
         the_hub.close()
 
     app = FastAPI(title="KIM Hub", version=__version__, lifespan=lifespan,
-                  description="District hub of KIM Desktop: enrolment, push, pull, attachments.")
+                  description="District hub of KIM Desktop: enrolment, push, pull, attachments, "
+                              "district review and SP4N-LAPOR! forwarding.")
     app.state.hub = the_hub
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
@@ -43,4 +45,5 @@ def create_app(settings: HubSettings, *, hub: Hub | None = None) -> FastAPI:
                               server_time=settings.clock())
 
     app.include_router(router)
+    app.include_router(review_router)
     return app

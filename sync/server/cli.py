@@ -1,7 +1,7 @@
 """Hub layer: the ``kim-hub`` command (district IT and automation; the contract is stable).
 
-``kim-hub [--db URL] [--data-dir DIR] init | serve | enroll | device revoke | export |
-import-bundle``.
+``kim-hub [--db URL] [--data-dir DIR] init | serve | enroll | user add | device revoke | export |
+import-bundle | forward-run``.
 ``KIM_HUB_DB`` and ``KIM_HUB_DATA_DIR`` stand in for the flags. Exit codes: 0 done, 2 invalid input
 or usage (the message names the field; nothing was written), 1 anything unexpected (the message
 gives the log file).
@@ -104,6 +104,44 @@ def cmd_enroll(args: argparse.Namespace, settings: HubSettings) -> int:
     return 0
 
 
+def _read_password() -> str:
+    """The new password from stdin: prompted without echo on a terminal, else the first line."""
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("Password: ")
+        if getpass.getpass("Password (again): ") != first:
+            raise UsageError("password: the two entries differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_user_add(args: argparse.Namespace, settings: HubSettings) -> int:
+    from sync.server.accounts import AccountExists
+
+    password = _read_password()
+    hub = _hub(settings)
+    try:
+        hub.accounts.add_user(username=args.username, role=args.role, password=password)
+    except (ValueError, AccountExists) as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        hub.close()
+    _out(f"{args.role} account {args.username} created")
+    return 0
+
+
+def cmd_forward_run(args: argparse.Namespace, settings: HubSettings) -> int:
+    hub = _hub(settings)
+    try:
+        sent = hub.forwarding.run_due()
+        changed = hub.forwarding.poll_statuses()
+    finally:
+        hub.close()
+    _out(f"{sent} complaints forwarded to SP4N-LAPOR!, {changed} LAPOR! statuses changed")
+    return 0
+
+
 def cmd_device_revoke(args: argparse.Namespace, settings: HubSettings) -> int:
     hub = _hub(settings)
     try:
@@ -167,6 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--village", required=True, help="desa/kelurahan code, e.g. 73.24.04.2010")
     enroll.add_argument("--role", choices=("operator", "trainer"), default="operator")
     enroll.set_defaults(func=cmd_enroll)
+    user = sub.add_parser("user", help="manage district accounts")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    user_add = user_sub.add_parser("add", help="create a reviewer or admin account "
+                                               "(password read from stdin)")
+    user_add.add_argument("username")
+    user_add.add_argument("--role", required=True, choices=("reviewer", "admin"))
+    user_add.set_defaults(func=cmd_user_add)
+    sub.add_parser("forward-run", help="send what is due in the SP4N-LAPOR! queue and pull "
+                                       "LAPOR! statuses").set_defaults(func=cmd_forward_run)
     device = sub.add_parser("device", help="manage enrolled devices")
     device_sub = device.add_subparsers(dest="device_command", required=True)
     revoke = device_sub.add_parser("revoke", help="revoke a device's token")

@@ -222,3 +222,91 @@ class BundleKeyRow(Base):
     device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     public_key: Mapped[str] = mapped_column(String(64))
     pinned_at: Mapped[datetime]
+
+
+class UserRow(Base):
+    """A district account (reviewer or admin); the password only as an scrypt hash."""
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime]
+    failed_logins: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    disabled_at: Mapped[datetime | None]
+
+
+class UserSessionRow(Base):
+    """A login token of a district account (SHA-256 only), valid until ``expires_at``."""
+
+    __tablename__ = "user_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class ReviewEventRow(Base):
+    """Audit trail of review actions that are not status changes: identity reveals,
+    classification edits (old and new values in ``detail``), forwarding steps."""
+
+    __tablename__ = "review_events"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    detail: Mapped[dict[str, Any] | None]
+
+
+class ReviewLockRow(Base):
+    """Who is deciding a record right now; a lock past ``expires_at`` is free to take."""
+
+    __tablename__ = "review_locks"
+
+    record_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("current_records.id"),
+                                                 primary_key=True)
+    username: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime]
+
+
+class ReviewClassRow(Base):
+    """The category and agency a reviewer set for a record (the payload stays as received)."""
+
+    __tablename__ = "review_classification"
+
+    record_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("current_records.id"),
+                                                 primary_key=True)
+    category_code: Mapped[str | None] = mapped_column(String(128))
+    agency_code: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class LaporOutboxRow(Base):
+    """One complaint to forward to SP4N-LAPOR!; unique per record, so never forwarded twice.
+
+    ``idempotency_key`` goes out with every attempt so that a retry after a lost answer is
+    recognised by LAPOR! (or the stand-in) as the same report.
+    """
+
+    __tablename__ = "lapor_outbox"
+
+    record_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("current_records.id"),
+                                                 primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    via: Mapped[str] = mapped_column(String(16))        # http | manual
+    state: Mapped[str] = mapped_column(String(16), index=True)  # pending | sent | failed
+    attempts: Mapped[int]
+    next_attempt_at: Mapped[datetime]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    lapor_tracking_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None]

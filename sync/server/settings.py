@@ -45,6 +45,8 @@ class HubSettings:
     db_pool_size: int = 10
     db_max_overflow: int = 20
     clock: Clock = utc_now
+    #: how long a reviewer/admin login token stays valid
+    login_ttl: timedelta = timedelta(hours=8)
     #: content rules applied to each pushed record; problems → outcome ``rejected``.
     #: None: the domain's rules against the reference data shipped with the hub.
     payload_check: PayloadCheck | None = None
@@ -61,6 +63,11 @@ class HubSettings:
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def lapor_config_path(self) -> Path:
+        """The SP4N-LAPOR! API configuration (`sync.server.lapor.LaporConfig`); optional."""
+        return self.data_dir / "lapor.json"
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, db_url: str | None = None) -> HubSettings:

@@ -11,6 +11,7 @@ database. Everything is dropped afterwards.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from typing import Any
 
 import pytest
 from hub_testkit import LiveHub, MutableClock, start_live_hub
+from lapor_standin import LaporStandin
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
@@ -134,4 +136,20 @@ def start_hub(hub_settings: HubSettings, clock: MutableClock,
 
 @pytest.fixture
 def live_hub(start_hub: Callable[..., LiveHub]) -> LiveHub:
+    return start_hub()
+
+
+@pytest.fixture
+def lapor_standin() -> Iterator[LaporStandin]:
+    """A stand-in SP4N-LAPOR! API on a free loopback port."""
+    standin = LaporStandin().start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture
+def lapor_hub(start_hub: Callable[..., LiveHub], hub_settings: HubSettings,
+              lapor_standin: LaporStandin) -> LiveHub:
+    """A live hub whose ``lapor.json`` points at the stand-in LAPOR!."""
+    hub_settings.lapor_config_path.write_text(json.dumps(lapor_standin.config()))
     return start_hub()

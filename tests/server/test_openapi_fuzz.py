@@ -1,5 +1,6 @@
 """schemathesis against the hub's own OpenAPI spec, on a live hub (bounded run): no 5xx and no
-response that breaks the documented schema, with and without a device token."""
+response that breaks the documented schema, with a device token, a reviewer's login token and
+without a token."""
 
 from __future__ import annotations
 
@@ -37,6 +38,16 @@ def device_token(fuzz_hub: LiveHub) -> str:
 
 
 @pytest.fixture(scope="module")
+def reviewer_token(fuzz_hub: LiveHub) -> str:
+    fuzz_hub.hub.accounts.add_user(username="fuzzer", role="admin", password="fuzz-Passw0rd")
+    r = fuzz_hub.post("/v1/review/login", json={"username": "fuzzer",
+                                                "password": "fuzz-Passw0rd"})
+    assert r.status_code == 200, r.text
+    token: str = r.json()["token"]
+    return token
+
+
+@pytest.fixture(scope="module")
 def hub_schema(fuzz_hub: LiveHub) -> schemathesis.BaseSchema:
     loaded = schemathesis.openapi.from_url(fuzz_hub.base_url + "/openapi.json")
     # the coverage phase enumerates boundary combinations of the large push body: far beyond a
@@ -56,6 +67,18 @@ def test_no_5xx_and_schema_holds_for_a_device(case: schemathesis.Case, fuzz_hub:
                                                device_token: str) -> None:
     response = case.call(base_url=fuzz_hub.base_url,
                          headers={"Authorization": f"Bearer {device_token}"})
+    case.validate_response(response, checks=CHECKS)
+
+
+@schema.parametrize()
+@settings(max_examples=20, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_no_5xx_and_schema_holds_for_a_reviewer(case: schemathesis.Case, fuzz_hub: LiveHub,
+                                                reviewer_token: str) -> None:
+    if case.path == "/v1/review/logout":
+        return  # would end the login the other cases use
+    response = case.call(base_url=fuzz_hub.base_url,
+                         headers={"Authorization": f"Bearer {reviewer_token}"})
     case.validate_response(response, checks=CHECKS)
 
 

@@ -1,0 +1,162 @@
+"""Hub layer: read-only views for reviewers: the batch inbox, overdue lists, village sync health.
+
+Batch ``state``: ``open`` while at least one of its records (at the revision the batch carried,
+still the latest) waits in ``received``; ``decided`` otherwise. Deadlines use the domain's
+working-day calendar (Indonesian national holidays, WITA dates): a record must be verified and
+forwarded, returned or rejected within 3 working days after it was first received.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select
+
+from kim_desktop.domain.deadlines import (
+    VERIFY_WORKING_DAYS,
+    WorkingCalendar,
+    indonesian_calendar,
+    wita_date,
+)
+from sync.server.db import Database
+from sync.server.models import BatchRow, CurrentRecordRow, DeviceRow, RecordRow
+from sync.server.review import mask_payload
+from sync.server.settings import Clock
+
+#: statuses in which the district still owes the verify/forward step
+AWAITING_DISTRICT = ("received", "verified")
+BATCH_STATES = ("open", "decided")
+
+
+def _pending_in(batch_id: Any) -> Any:
+    """SQL: the batch holds a record at its latest revision that waits for review."""
+    return exists().where(RecordRow.batch_id == batch_id, CurrentRecordRow.id == RecordRow.id,
+                          CurrentRecordRow.revision == RecordRow.revision,
+                          CurrentRecordRow.status == "received")
+
+
+class ReviewQueries:
+    def __init__(self, db: Database, *, clock: Clock) -> None:
+        self._db, self._clock = db, clock
+
+    def batches(self, *, village_code: str | None, date_from: date | None, date_to: date | None,
+                state: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Batches newest first, with record counts per current status."""
+        q = (select(BatchRow, DeviceRow.village_code)
+             .join(DeviceRow, DeviceRow.id == BatchRow.device_id))
+        if village_code:
+            q = q.where(DeviceRow.village_code == village_code)
+        if date_from:
+            q = q.where(BatchRow.received_at >= _start_of(date_from))
+        if date_to:
+            q = q.where(BatchRow.received_at < _start_of(date_to, plus_days=1))
+        if state == "open":
+            q = q.where(_pending_in(BatchRow.batch_id))
+        elif state == "decided":
+            q = q.where(~_pending_in(BatchRow.batch_id))
+        q = q.order_by(BatchRow.received_at.desc(), BatchRow.batch_id).limit(limit).offset(offset)
+        with self._db.reads() as s:
+            page = s.execute(q).all()
+            ids = [b.batch_id for b, _ in page]
+            counts: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+            if ids:
+                for batch_id, status, n in s.execute(
+                        select(RecordRow.batch_id, CurrentRecordRow.status, func.count())
+                        .join(CurrentRecordRow, and_(CurrentRecordRow.id == RecordRow.id))
+                        .where(RecordRow.batch_id.in_(ids))
+                        .group_by(RecordRow.batch_id, CurrentRecordRow.status)):
+                    counts[batch_id][status] += n
+        return [{"batch_id": b.batch_id, "device_id": b.device_id, "village_code": village,
+                 "received_at": b.received_at, "record_count": b.record_count,
+                 "counts": dict(counts[b.batch_id]),
+                 "state": "open" if counts[b.batch_id].get("received") else "decided"}
+                for b, village in page]
+
+    def batch_records(self, batch_id: uuid.UUID) -> list[dict[str, Any]] | None:
+        """The records of a batch (masked payload, current status); None for an unknown batch."""
+        with self._db.reads() as s:
+            if s.get(BatchRow, batch_id) is None:
+                return None
+            rows = s.execute(
+                select(RecordRow, CurrentRecordRow)
+                .join(CurrentRecordRow, CurrentRecordRow.id == RecordRow.id)
+                .where(RecordRow.batch_id == batch_id).order_by(RecordRow.received_at,
+                                                                 RecordRow.id)).all()
+        return [{"id": r.id, "entity": r.entity, "revision": r.revision,
+                 "latest_revision": c.revision, "village_code": r.village_code,
+                 "tracking_no": r.tracking_no, "status": c.status,
+                 "lapor_tracking_id": c.lapor_tracking_id, "payload": mask_payload(r.payload)}
+                for r, c in rows]
+
+    def overdue(self, *, extra_holidays: frozenset[date] = frozenset(),
+                limit: int = 500) -> list[dict[str, Any]]:
+        """Records past the 3-working-day verify/forward deadline, oldest first."""
+        now = self._clock()
+        today = wita_date(now)
+        with self._db.reads() as s:
+            rows = s.execute(
+                select(CurrentRecordRow.id, CurrentRecordRow.entity, CurrentRecordRow.status,
+                       CurrentRecordRow.village_code, CurrentRecordRow.tracking_no,
+                       CurrentRecordRow.first_received_at)
+                .where(CurrentRecordRow.status.in_(AWAITING_DISTRICT),
+                       CurrentRecordRow.first_received_at < now)
+                .order_by(CurrentRecordRow.first_received_at, CurrentRecordRow.id)).all()
+        if not rows:
+            return []
+        years = range(wita_date(rows[0].first_received_at).year, today.year + 1)
+        calendar: WorkingCalendar = indonesian_calendar(years, extra_holidays)
+        out = []
+        for row in rows:
+            if row.entity == "activity" and row.status == "verified":
+                continue  # activities end at verified
+            due = calendar.add_working_days(wita_date(row.first_received_at),
+                                            VERIFY_WORKING_DAYS)
+            if today > due:
+                out.append({"id": row.id, "entity": row.entity, "status": row.status,
+                            "village_code": row.village_code, "tracking_no": row.tracking_no,
+                            "received_at": row.first_received_at, "due": due,
+                            "working_days_late": calendar.working_days_between(due, today)})
+                if len(out) >= limit:
+                    break
+        return out
+
+    def sync_health(self) -> list[dict[str, Any]]:
+        """Per village: last contact, review backlog, oldest waiting record, devices."""
+        with self._db.reads() as s:
+            devices = s.scalars(select(DeviceRow).where(DeviceRow.revoked_at.is_(None))
+                                .order_by(DeviceRow.village_code, DeviceRow.id)).all()
+            backlog = {v: (n, oldest) for v, n, oldest in s.execute(
+                select(CurrentRecordRow.village_code, func.count(),
+                       func.min(CurrentRecordRow.first_received_at))
+                .where(CurrentRecordRow.status == "received")
+                .group_by(CurrentRecordRow.village_code))}
+        villages: dict[str, dict[str, Any]] = {}
+        for d in devices:
+            v = villages.setdefault(d.village_code, {
+                "village_code": d.village_code, "last_contact_at": None, "devices": []})
+            v["devices"].append({"device_id": d.id, "role": d.role, "app_version": d.app_version,
+                                 "last_seen_at": d.last_seen_at,
+                                 "clock_offset_seconds": d.clock_offset_seconds,
+                                 "last_error": None})
+            if d.last_seen_at and (v["last_contact_at"] is None
+                                   or d.last_seen_at > v["last_contact_at"]):
+                v["last_contact_at"] = d.last_seen_at
+        for code in backlog:
+            villages.setdefault(code, {"village_code": code, "last_contact_at": None,
+                                       "devices": []})
+        for code, v in villages.items():
+            n, oldest = backlog.get(code, (0, None))
+            v["backlog_received"], v["oldest_received_at"] = n, oldest
+        return sorted(villages.values(), key=lambda v: v["village_code"])
+
+
+def _start_of(d: date, plus_days: int = 0) -> datetime:
+    """Midnight WITA of ``d`` (+ days) as an aware datetime (dates are WITA calendar dates)."""
+    from datetime import timedelta
+
+    from kim_desktop.domain.deadlines import WITA
+
+    return datetime(d.year, d.month, d.day, tzinfo=WITA) + timedelta(days=plus_days)
