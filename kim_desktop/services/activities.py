@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kim_desktop.domain.enums import Entity, Status
 from kim_desktop.domain.errors import InvalidTransition, NotFound, ValidationFailed
-from kim_desktop.domain.models import Activity, ActivityContent, activity_content_to_dict
+from kim_desktop.domain.models import Activity, ActivityContent, Complaint, activity_content_to_dict
 from kim_desktop.domain.preferences import Preferences
 from kim_desktop.domain.problems import Problem
 from kim_desktop.domain.status import EDITABLE, check_transition
@@ -22,11 +22,11 @@ from kim_desktop.domain.validation import errors_only, parse_activity
 from kim_desktop.services.attachments import AttachmentStore, CheckedFile
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.services.device import current_device
-from kim_desktop.services.mapping import apply_activity_content, record_status, to_activity
+from kim_desktop.services.mapping import apply_activity_content, record_status, to_activity, to_complaint
 from kim_desktop.services.outbox import enqueue, withdraw_pending
 from kim_desktop.services.reference import ReferenceService
 from kim_desktop.storage.db import transaction
-from kim_desktop.storage.rows import ActivityAttachmentRow, ActivityRow
+from kim_desktop.storage.rows import ActivityAttachmentRow, ActivityRow, ComplaintRow
 
 
 class ActivityService:
@@ -94,6 +94,16 @@ class ActivityService:
     def get(self, activity_id: UUID | str) -> Activity:
         with transaction(self._ctx.sessions) as s:
             return to_activity(s, self._find(s, activity_id))
+
+    def complaints_of(self, activity_id: UUID | str) -> list[Complaint]:
+        """Complaints collected in the session: linked from the session or naming it."""
+        with transaction(self._ctx.sessions) as s:
+            row = self._find(s, activity_id)
+            ids = {link.complaint_id for link in row.complaint_links}
+            stmt = select(ComplaintRow).where(ComplaintRow.deleted.is_(False)).where(
+                ComplaintRow.activity_id == row.id
+                if not ids else (ComplaintRow.activity_id == row.id) | ComplaintRow.id.in_(ids))
+            return [to_complaint(s, r) for r in s.scalars(stmt.order_by(ComplaintRow.created_at))]
 
     def list(self, *, village_code: str | None = None) -> list[Activity]:
         return list(self.iter_all(village_code=village_code))

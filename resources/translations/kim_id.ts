@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>ActivityForm</name>
+    <message>
+        <source>(draft)</source>
+        <translation>(draf)</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>Impor peserta</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Lembar kerja (*.xlsx *.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Socialization session</source>
+        <translation>Kegiatan sosialisasi</translation>
+    </message>
+    <message>
+        <source>Session &amp;name</source>
+        <translation>&amp;Nama kegiatan</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Starts (WITA)</source>
+        <translation>&amp;Mulai (WITA)</translation>
+    </message>
+    <message>
+        <source>&amp;Ends (WITA)</source>
+        <translation>&amp;Selesai (WITA)</translation>
+    </message>
+    <message>
+        <source>&amp;Village</source>
+        <translation>&amp;Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>V&amp;enue</source>
+        <translation>T&amp;empat</translation>
+    </message>
+    <message>
+        <source>&amp;Organizer</source>
+        <translation>&amp;Penyelenggara</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitators (name; institution)</source>
+        <translation>Na&amp;rasumber (nama; instansi)</translation>
+    </message>
+    <message>
+        <source>Notes (su&amp;mmary)</source>
+        <translation>Notu&amp;len</translation>
+    </message>
+    <message>
+        <source>O&amp;utcomes</source>
+        <translation>&amp;Hasil</translation>
+    </message>
+    <message>
+        <source>Complaints collected</source>
+        <translation>Laporan terkait</translation>
+    </message>
+    <message>
+        <source>Attendance (type a name, Enter moves on; L/P for gender)</source>
+        <translation>Daftar hadir (ketik nama, Enter pindah ke kolom berikut; L/P untuk jenis kelamin)</translation>
+    </message>
+    <message>
+        <source>&amp;Import participants from XLSX/CSV…</source>
+        <translation>&amp;Impor peserta dari XLSX/CSV…</translation>
+    </message>
+    <message>
+        <source>Print blank attendance sheet</source>
+        <translation>Cetak daftar hadir kosong</translation>
+    </message>
+    <message>
+        <source>Print activity report</source>
+        <translation>Cetak laporan kegiatan</translation>
+    </message>
+    <message>
+        <source>Remove selected rows</source>
+        <translation>Hapus baris terpilih</translation>
+    </message>
+    <message>
+        <source>Create a complaint from this session</source>
+        <translation>Buat laporan dari kegiatan ini</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Simpan draf</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ActivityListPage</name>
     <message>
         <source>Socialization sessions</source>
@@ -12,8 +111,163 @@
         <translation>Kegiatan yang tercatat di komputer ini, dengan jumlah peserta menurut jenis kelamin dari daftar hadir.</translation>
     </message>
     <message>
-        <source>No socialization session has been recorded yet.</source>
-        <translation>Belum ada kegiatan sosialisasi yang tercatat.</translation>
+        <source>No socialization session has been recorded yet. Use “New session” to record one.</source>
+        <translation>Belum ada kegiatan sosialisasi yang dicatat. Gunakan “Kegiatan baru” untuk mencatatnya.</translation>
+    </message>
+    <message>
+        <source>&amp;New session</source>
+        <translation>Kegiatan &amp;baru</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>semua tanggal</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPrint</name>
+    <message>
+        <source>ATTENDANCE LIST</source>
+        <translation>DAFTAR HADIR</translation>
+    </message>
+    <message>
+        <source>ACTIVITY REPORT</source>
+        <translation>LAPORAN KEGIATAN</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Penyelenggara</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Narasumber</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Role / institution</source>
+        <translation>Jabatan / instansi</translation>
+    </message>
+    <message>
+        <source>Dusun</source>
+        <translation>Dusun</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>No HP</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Summary (notes)</source>
+        <translation>Notulen</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Participants by gender and age</source>
+        <translation>Peserta menurut jenis kelamin dan umur</translation>
+    </message>
+    <message>
+        <source>Male (L)</source>
+        <translation>Laki-laki (L)</translation>
+    </message>
+    <message>
+        <source>Female (P)</source>
+        <translation>Perempuan (P)</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Tidak dicatat</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Age not given</source>
+        <translation>Umur tidak diisi</translation>
+    </message>
+    <message>
+        <source>Complaints collected</source>
+        <translation>Laporan yang dihimpun</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Tidak ada.</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>Nomor laporan</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(draf)</translation>
     </message>
 </context>
 <context>
@@ -75,6 +329,48 @@
     <message>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>Foto dan PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <source>Participants: %1 (L %2 · P %3 · not recorded %4) · Age: %5 · unknown %6</source>
+        <translation>Peserta: %1 (L %2 · P %3 · tidak dicatat %4) · Umur: %5 · tidak diisi %6</translation>
+    </message>
+    <message>
+        <source>Listed more than once: %1</source>
+        <translation>Tercatat lebih dari sekali: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Jabatan/Instansi</translation>
+    </message>
+    <message>
+        <source>Dusun</source>
+        <translation>Dusun</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>No HP</translation>
+    </message>
+    <message>
+        <source>This name is already on the list of this session.</source>
+        <translation>Nama ini sudah ada di daftar hadir kegiatan ini.</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1305,41 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Jabatan/Instansi</translation>
+    </message>
+    <message>
+        <source>Dusun</source>
+        <translation>Dusun</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>No HP</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Masalah</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <source>Complaint</source>
@@ -1079,6 +1410,41 @@
     <message>
         <source>Set aside: needs attention</source>
         <translation>Disisihkan: perlu perhatian</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantImportDialog</name>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation>Berkas ini tidak bisa diimpor.</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>Impor peserta</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Membaca %1…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>%1 rows can be imported, %2 rows have problems (shown in red and not imported), %3 blank rows skipped.</source>
+        <translation>%1 baris bisa diimpor, %2 baris bermasalah (ditandai merah dan tidak diimpor), %3 baris kosong dilewati.</translation>
+    </message>
+    <message>
+        <source>Columns not used: %1.</source>
+        <translation>Kolom yang tidak dipakai: %1.</translation>
+    </message>
+    <message>
+        <source>Listed more than once: %1</source>
+        <translation>Tercatat lebih dari sekali: %1</translation>
+    </message>
+    <message>
+        <source>Import %1 valid rows</source>
+        <translation>Impor %1 baris yang benar</translation>
     </message>
 </context>
 <context>
