@@ -75,8 +75,8 @@ class ComplaintForm(QWidget):
         self.attachments = AttachmentsWidget(
             core.complaints.check_files, core.files.path_for,
             lambda: core.preferences.get().max_attachments)
-        self.fields = ComplaintFields(core.reference.data(), self.attachments,
-                                      core.activities.list())
+        # the sessions to link to are read when a form opens (`_begin`), not at start-up
+        self.fields = ComplaintFields(core.reference.data(), self.attachments, ())
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.banner = QLabel(wordWrap=True)
@@ -126,9 +126,11 @@ class ComplaintForm(QWidget):
     def is_open(self) -> bool:
         return self._open
 
-    def start_new(self) -> None:
+    def start_new(self, **preset: Any) -> None:
+        """``preset``: field values to start with (a session's complaint: channel, activity_id)."""
         profile = self._core.device.profile_or_none()
-        self._begin(None, "", None, {"village_code": profile.village_code if profile else ""})
+        self._begin(None, "", None,
+                    {"village_code": profile.village_code if profile else "", **preset})
         self.attachments.clear()
         self._baseline = self.fields.data()
 

@@ -3,6 +3,7 @@ double-click or Enter. The query goes to the store; the view only shows what it 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -46,7 +47,7 @@ class ComplaintListPage(QWidget):
     new_requested = Signal()
 
     def __init__(self, core: Core, parent: QWidget | None = None,
-                 search_delay_ms: int = 200) -> None:
+                 search_delay_ms: int = 0) -> None:
         super().__init__(parent)
         self._core = core
         refs = core.reference.data()
@@ -82,7 +83,8 @@ class ComplaintListPage(QWidget):
         self.empty_label = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt; padding: 30px;")
 
-        self.model = ComplaintTableModel(core.complaints.list, refs, parent=self)
+        # 50 lines fill a tall screen twice; each line costs its status history and deadline
+        self.model = ComplaintTableModel(core.complaints.list, refs, page_size=50, parent=self)
         self.proxy = ComplaintProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -100,8 +102,10 @@ class ComplaintListPage(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 150), (1, 95), (3, 180), (4, 130), (5, 200), (6, 105)):
             self.table.setColumnWidth(col, width)
+        # the indicator first: enabling sorting then asks for the model's own order (newest
+        # first), so the page is queried once, by apply_filters() below, not three times
+        header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -123,8 +127,12 @@ class ComplaintListPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
 
+        # No fixed debounce: the query runs once the event loop has handled the typing that
+        # is waiting (a zero timer). Keys typed while a query runs arrive together after it and
+        # cause one query for all of them, so fast typing is coalesced by the query's own time
+        # and a single keystroke is not delayed (see docs/benchmarks.md, "Desktop app").
         self._search_timer = QTimer(self, singleShot=True, interval=search_delay_ms)
-        self._search_timer.timeout.connect(self.apply_filters)
+        self._search_timer.timeout.connect(self._on_search_text_settled)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         for combo in (self.status_filter, self.kind_filter, self.category_filter):
@@ -133,6 +141,9 @@ class ComplaintListPage(QWidget):
         self.date_from.dateChanged.connect(self.apply_filters)
         self.date_to.dateChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_counts)
+        # new results start at the top; left scrolled down, the view would also fetch the next
+        # page at once (the last row of the first page is in sight) and hide the first rows
+        self.model.modelReset.connect(self.table.scrollToTop)
         self.model.rowsInserted.connect(self._update_counts)
         self.retranslate_ui()
         self.apply_filters()
@@ -163,6 +174,16 @@ class ComplaintListPage(QWidget):
             self.model.set_query(self.build_query())
         except KimError as e:
             show_error(self, e)
+
+    @Slot()
+    def _on_search_text_settled(self) -> None:
+        """Typing that leaves the query as it is (a space, a report number) runs no query;
+        the line above the table still follows the text."""
+        query = self.build_query()
+        if replace(query, limit=self.model.query.limit) != self.model.query:
+            self.apply_filters()
+        else:
+            self._update_counts()
 
     def reload(self) -> None:
         """The store changed (saved, submitted, synced): fetch the first page again."""

@@ -166,7 +166,9 @@ class EnrolmentBox(QGroupBox):
     # -- text -------------------------------------------------------------------------------
     def _render_state(self) -> None:
         profile = self._core.device.profile_or_none()
-        token_lost = self._controller is not None \
+        enrolled = profile is not None and profile.enrolled and bool(profile.hub_url)
+        # the keyring is asked only when there is a token to lose (its first use costs ~0.1 s)
+        token_lost = enrolled and self._controller is not None \
             and not self._controller.has_token()
         if profile is not None and profile.enrolled and profile.hub_url and token_lost:
             self.state_label.setText(self.tr("Registered with the hub %1, but its key was only "

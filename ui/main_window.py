@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.form.submitted.connect(self._on_form_submitted)
         self.form.closed.connect(self._on_form_closed)
         self.sync_page.open_complaint_requested.connect(self.open_complaint)
+        self.activity_page.complaint_requested.connect(self.new_complaint_for_activity)
         self.sync_page.resubmit_requested.connect(self.resubmit_set_aside)
         self.sync_page.settings_requested.connect(lambda: self.nav.setCurrentRow(PAGE_SETTINGS))
         self.settings_page.enrolment.outcome_shown.connect(self._on_enrolment_outcome_shown)
@@ -119,14 +120,17 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def start(self) -> None:
-        """After the window is shown: restore typing from a crash, load the pages."""
+        """After the window is shown: restore typing from a crash, load the status bar. The
+        Sessions and Synchronization pages load when they are shown (`_on_nav_current_row_changed`):
+        with a big store each reads hundreds of records, which would compete with the first
+        paint and the first keystrokes for the GIL."""
         self.sync_status.refresh()
-        self.activity_page.reload()
-        self.sync_page.reload()
         if self.form.restore_from_journal():
             self.show_form()
             self.statusBar().showMessage(self.tr("Unsaved typing from the last session was "
                                                  "restored."), 10_000)
+        elif self.activity_page.restore_form():
+            self.nav.setCurrentRow(PAGE_ACTIVITIES)
 
     # -- navigation -------------------------------------------------------------------------
     @Slot(int)
@@ -150,6 +154,14 @@ class MainWindow(QMainWindow):
 
     def show_form(self) -> None:
         self._show_complaints(self.form)
+
+    @Slot(object)
+    def new_complaint_for_activity(self, activity_id: UUID) -> None:
+        """\u201cCreate a complaint from this session\u201d: the form starts linked to it."""
+        self.nav.setCurrentRow(PAGE_COMPLAINTS)
+        if not self.form.is_open():
+            self.form.start_new(channel="socialization", activity_id=str(activity_id))
+        self.show_form()
 
     @Slot()
     def focus_search(self) -> None:
