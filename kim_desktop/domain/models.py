@@ -169,46 +169,91 @@ def _iso(v: date | datetime | None) -> str | None:
     return v.isoformat() if v is not None else None
 
 
-def reporter_to_dict(r: Reporter) -> dict[str, Any]:
-    return {"name": r.name, "nik": r.nik, "phone": r.phone, "email": r.email,
-            "address": r.address, "gender": r.gender, "birth_year": r.birth_year}
+# -- The data dictionary of DOMAIN.md: field names and their order ---------------------------
+# The ``*_dict`` functions below are the only place that lays a complaint out by field name; they
+# take values already in their exported form (UUIDs and times as ISO text, enums as their value).
+# ``*_to_dict`` feed them from domain records; `services.export_rows` feeds them from stored rows.
+
+def reporter_dict(*, name: str, nik: str, phone: str, email: str, address: str, gender: str,
+                  birth_year: int | None) -> dict[str, Any]:
+    return {"name": name, "nik": nik, "phone": phone, "email": email, "address": address,
+            "gender": gender, "birth_year": birth_year}
 
 
-def status_change_to_dict(h: StatusChange) -> dict[str, Any]:
-    return {"status": h.status.value, "at": _iso(h.at), "actor": h.actor, "note": h.note}
+def status_change_dict(*, status: str, at: str | None, actor: str, note: str) -> dict[str, Any]:
+    return {"status": status, "at": at, "actor": actor, "note": note}
 
 
-def attachment_to_dict(a: AttachmentRef) -> dict[str, Any]:
-    return {"filename": a.filename, "media_type": a.media_type, "size": a.size,
-            "sha256": a.sha256}
+def attachment_dict(*, filename: str, media_type: str, size: int, sha256: str) -> dict[str, Any]:
+    return {"filename": filename, "media_type": media_type, "size": size, "sha256": sha256}
 
 
-def complaint_content_to_dict(c: ComplaintContent) -> dict[str, Any]:
+def complaint_content_dict(
+        *, kind: str, title: str, body: str, incident_date: str | None, village_code: str,
+        location_detail: str, latitude: float | None, longitude: float | None,
+        category_code: str, agency_code: str | None, reporter: dict[str, Any], anonymous: bool,
+        confidential: bool, consent: bool, channel: str, activity_id: str | None,
+) -> dict[str, Any]:
     return {
-        "kind": c.kind.value, "title": c.title, "body": c.body,
-        "incident_date": _iso(c.incident_date), "village_code": c.village_code,
-        "location_detail": c.location_detail, "latitude": c.latitude, "longitude": c.longitude,
-        "category_code": c.category_code, "agency_code": c.agency_code,
-        "reporter": reporter_to_dict(c.reporter), "anonymous": c.anonymous,
-        "confidential": c.confidential, "consent": c.consent, "channel": c.channel.value,
-        "activity_id": str(c.activity_id) if c.activity_id else None,
+        "kind": kind, "title": title, "body": body, "incident_date": incident_date,
+        "village_code": village_code, "location_detail": location_detail, "latitude": latitude,
+        "longitude": longitude, "category_code": category_code, "agency_code": agency_code,
+        "reporter": reporter, "anonymous": anonymous, "confidential": confidential,
+        "consent": consent, "channel": channel, "activity_id": activity_id,
     }
 
 
+def complaint_dict(
+        *, id: str, tracking_no: str, content: dict[str, Any], attachments: list[dict[str, Any]],
+        status: str, status_history: list[dict[str, Any]], lapor_tracking_id: str | None,
+        lapor_status_raw: str | None, review_note: str | None, set_aside_reason: str | None,
+        revision: int, created_at: str | None, updated_at: str | None, recorded_by: str,
+        device_id: str,
+) -> dict[str, Any]:
+    """A whole complaint; ``content`` is a `complaint_content_dict`."""
+    return {
+        "id": id, "tracking_no": tracking_no, **content, "attachments": attachments,
+        "status": status, "status_history": status_history,
+        "lapor_tracking_id": lapor_tracking_id, "lapor_status_raw": lapor_status_raw,
+        "review_note": review_note, "set_aside_reason": set_aside_reason, "revision": revision,
+        "created_at": created_at, "updated_at": updated_at, "recorded_by": recorded_by,
+        "device_id": device_id,
+    }
+
+
+def reporter_to_dict(r: Reporter) -> dict[str, Any]:
+    return reporter_dict(name=r.name, nik=r.nik, phone=r.phone, email=r.email,
+                         address=r.address, gender=r.gender, birth_year=r.birth_year)
+
+
+def status_change_to_dict(h: StatusChange) -> dict[str, Any]:
+    return status_change_dict(status=h.status.value, at=_iso(h.at), actor=h.actor, note=h.note)
+
+
+def attachment_to_dict(a: AttachmentRef) -> dict[str, Any]:
+    return attachment_dict(filename=a.filename, media_type=a.media_type, size=a.size,
+                           sha256=a.sha256)
+
+
+def complaint_content_to_dict(c: ComplaintContent) -> dict[str, Any]:
+    return complaint_content_dict(
+        kind=c.kind.value, title=c.title, body=c.body, incident_date=_iso(c.incident_date),
+        village_code=c.village_code, location_detail=c.location_detail, latitude=c.latitude,
+        longitude=c.longitude, category_code=c.category_code, agency_code=c.agency_code,
+        reporter=reporter_to_dict(c.reporter), anonymous=c.anonymous,
+        confidential=c.confidential, consent=c.consent, channel=c.channel.value,
+        activity_id=str(c.activity_id) if c.activity_id else None)
+
+
 def complaint_to_dict(c: Complaint) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": str(c.id), "tracking_no": c.tracking_no}
-    d.update(complaint_content_to_dict(c.content))
-    d.update({
-        "attachments": [attachment_to_dict(a) for a in c.attachments],
-        "status": c.status.value,
-        "status_history": [status_change_to_dict(h) for h in c.status_history],
-        "lapor_tracking_id": c.lapor_tracking_id, "lapor_status_raw": c.lapor_status_raw,
-        "review_note": c.review_note, "set_aside_reason": c.set_aside_reason,
-        "revision": c.revision, "created_at": _iso(c.created_at),
-        "updated_at": _iso(c.updated_at), "recorded_by": c.recorded_by,
-        "device_id": c.device_id,
-    })
-    return d
+    return complaint_dict(
+        id=str(c.id), tracking_no=c.tracking_no, content=complaint_content_to_dict(c.content),
+        attachments=[attachment_to_dict(a) for a in c.attachments], status=c.status.value,
+        status_history=[status_change_to_dict(h) for h in c.status_history],
+        lapor_tracking_id=c.lapor_tracking_id, lapor_status_raw=c.lapor_status_raw,
+        review_note=c.review_note, set_aside_reason=c.set_aside_reason, revision=c.revision,
+        created_at=_iso(c.created_at), updated_at=_iso(c.updated_at),
+        recorded_by=c.recorded_by, device_id=c.device_id)
 
 
 def participant_to_dict(p: Participant) -> dict[str, Any]:

@@ -3,10 +3,10 @@ show, list/search and reveal a hidden identity. Each method is one transaction."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, func, or_, select, tuple_
@@ -30,7 +30,7 @@ from kim_desktop.domain.problems import Problem
 from kim_desktop.domain.status import EDITABLE, check_transition
 from kim_desktop.domain.tracking import is_tracking_no, normalise_tracking_no
 from kim_desktop.domain.validation import errors_only, parse_complaint
-from kim_desktop.services import deadlines_view
+from kim_desktop.services import deadlines_view, export_rows
 from kim_desktop.services.attachments import AttachmentStore, CheckedFile
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.services.device import current_device, next_tracking_no
@@ -60,6 +60,10 @@ SORT_COLUMNS = {
 WALK_DATE_INDEX_FROM = 300
 
 Where = list[ColumnElement[bool]]
+T = TypeVar("T")
+#: Reads one chunk: (session, conditions, position to start after or None, limit)
+#: -> (its records, the position of the last one or None when there was none).
+ReadChunk = Callable[[Session, Where, Any, int], tuple[Iterable[T], Any]]
 
 
 class ComplaintService:
@@ -168,27 +172,22 @@ class ComplaintService:
             return Page(tuple(items), total, q.offset, q.limit)
 
     def iter_all(self, q: ComplaintQuery | None = None, chunk: int = 500) -> Iterator[Complaint]:
-        """Every matching complaint, full, oldest first, in chunks (exports, `list --json`).
+        """Every matching complaint, full, oldest first, in chunks (see `_walk`)."""
+        return self._walk(q, chunk, _full_chunk)
 
-        Each chunk is read in its own short transaction, continuing after the last
-        ``(created_at, id)`` seen (an index range, not an offset), as plain rows.
-        """
-        where = self._conditions(q or ComplaintQuery(), drive_by_text=False)
-        table = ComplaintRow.__table__
-        key = tuple_(ComplaintRow.created_at, ComplaintRow.id)
-        last: tuple[Any, Any] | None = None
-        while True:
-            with transaction(self._ctx.sessions) as s:
-                stmt = select(table).where(*where)
-                if last is not None:
-                    stmt = stmt.where(key > tuple_(*last))
-                rows = s.connection().execute(
-                    stmt.order_by(ComplaintRow.created_at, ComplaintRow.id).limit(chunk)).all()
-                records = deadlines_view.full_records(s, rows)
-            if not rows:
-                return
-            yield from records
-            last = (rows[-1].created_at, rows[-1].id)
+    def iter_export(self, q: ComplaintQuery | None = None, chunk: int = 500
+                    ) -> Iterator[dict[str, Any]]:
+        """Every matching complaint in its exported form (`export_rows`: data-dictionary fields,
+        an anonymous reporter's identity removed), oldest first, in chunks: what
+        ``kim complaint list --json`` and ``kim export complaints`` write."""
+        return self._walk(q, chunk, export_rows.read_chunk)
+
+    def export_record(self, key: str | UUID) -> dict[str, Any]:
+        """One complaint in its exported form, as `iter_export` gives it."""
+        with transaction(self._ctx.sessions) as s:
+            row = self._find(s, key)
+            [record], _ = export_rows.read_chunk(s, [ComplaintRow.id == row.id], None, 1)
+            return record
 
     def counts_by_status(self) -> dict[str, int]:
         with transaction(self._ctx.sessions) as s:
@@ -270,6 +269,23 @@ class ComplaintService:
         record_status(s, Entity.COMPLAINT, row.id, status, now, current_device(s).operator_name,
                       note)
 
+    def _walk(self, q: ComplaintQuery | None, chunk: int, read: ReadChunk[T]) -> Iterator[T]:
+        """The records ``read`` makes of every complaint matching ``q``, oldest first.
+
+        Each chunk is read in its own short transaction, continuing after the last
+        ``(created_at, id)`` seen (an index range, not an offset); its records are handed out
+        once that transaction has closed. 500 a chunk: larger chunks were slower (the
+        garbage collector, the CPU cache), smaller ones spend more on queries.
+        """
+        where = self._conditions(q or ComplaintQuery(), drive_by_text=False)
+        after: Any = None
+        while True:
+            with transaction(self._ctx.sessions) as s:
+                records, after = read(s, where, after, chunk)
+            if after is None:
+                return
+            yield from records
+
     def _calendar(self) -> WorkingCalendar:
         """The working-day calendar, rebuilt only when the year or the district-added days change
         (building it from the ``holidays`` package takes milliseconds, on every list page)."""
@@ -299,3 +315,15 @@ class ComplaintService:
             where.append(ComplaintRow.created_at
                          < deadlines_view.wita_start(q.date_to, plus_days=1))
         return where
+
+
+def _full_chunk(s: Session, where: Where, after: tuple[Any, Any] | None, limit: int
+                ) -> tuple[list[Complaint], tuple[Any, Any] | None]:
+    """A `ReadChunk` of whole `Complaint`s, from plain ``complaint`` table rows."""
+    stmt = select(ComplaintRow.__table__).where(*where)
+    if after is not None:
+        stmt = stmt.where(tuple_(ComplaintRow.created_at, ComplaintRow.id) > tuple_(*after))
+    rows = s.connection().execute(
+        stmt.order_by(ComplaintRow.created_at, ComplaintRow.id).limit(limit)).all()
+    last = (rows[-1].created_at, rows[-1].id) if rows else None
+    return deadlines_view.full_records(s, rows), last

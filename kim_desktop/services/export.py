@@ -1,7 +1,8 @@
 """Services layer: exports of complaints and activities as CSV, XLSX or JSON.
 
-Field names are those of DOMAIN.md's data dictionary. Identity of anonymous reporters never
-leaves in an export. Files are written under a temporary name and renamed when complete.
+Field names are those of DOMAIN.md's data dictionary. Complaints come already in their exported
+form (`ComplaintService.iter_export`, built by `export_rows`: an anonymous reporter's identity
+never leaves in an export). Files are written under a temporary name and renamed when complete.
 """
 
 from __future__ import annotations
@@ -12,17 +13,10 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from kim_desktop.domain.errors import InvalidInput
-from kim_desktop.domain.models import (
-    Activity,
-    Complaint,
-    Reporter,
-    activity_to_dict,
-    complaint_to_dict,
-    reporter_to_dict,
-)
+from kim_desktop.domain.models import Activity, activity_to_dict
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -43,12 +37,24 @@ ACTIVITY_COLUMNS = [
 PARTICIPANT_COLUMNS = ["activity_id", "name", "gender", "age", "role", "dusun", "phone"]
 
 
-def complaint_export_dict(c: Complaint) -> dict[str, Any]:
-    """The exported form of a complaint: an anonymous reporter's identity is removed."""
-    d = complaint_to_dict(c)
-    if c.content.anonymous:
-        d["reporter"] = reporter_to_dict(Reporter())
-    return d
+# Records are fresh trees of dicts and lists (never circular): no reference-cycle bookkeeping.
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
+def write_json_array(records: Iterable[dict[str, Any]], f: TextIO) -> int:
+    """Write ``records`` as a JSON array, one record per line; returns how many.
+
+    The one JSON writer of ``kim complaint list --json`` and of JSON export files: each record is
+    encoded in one call and written whole (``json.dump`` would write it piece by piece).
+    """
+    n = 0
+    f.write("[")
+    for d in records:
+        f.write(",\n" if n else "\n")
+        f.write(_encode(d))
+        n += 1
+    f.write("\n]\n")
+    return n
 
 
 def _flat_complaint(d: dict[str, Any]) -> dict[str, Any]:
@@ -85,12 +91,7 @@ def _write(out: Path, fmt: str, records: Iterator[dict[str, Any]],
     try:
         if fmt == "json":
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write("[")
-                for d in records:
-                    f.write(",\n" if n else "\n")
-                    json.dump(d, f, ensure_ascii=False)
-                    n += 1
-                f.write("\n]\n")
+                n = write_json_array(records, f)
         elif fmt == "csv":
             with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
                 w = csv.DictWriter(f, fieldnames=columns)
@@ -135,9 +136,9 @@ def _cell(v: Any) -> Any:
     return v if v is None or isinstance(v, int | float | str) else str(v)
 
 
-def export_complaints(complaints: Iterable[Complaint], fmt: str, out: Path) -> int:
-    records = (complaint_export_dict(c) for c in complaints)
-    return _write(out, fmt, records, _flat_complaint, COMPLAINT_COLUMNS, None)
+def export_complaints(records: Iterable[dict[str, Any]], fmt: str, out: Path) -> int:
+    """Write complaints in their exported form (`ComplaintService.iter_export`) to ``out``."""
+    return _write(out, fmt, iter(records), _flat_complaint, COMPLAINT_COLUMNS, None)
 
 
 def export_activities(activities: Iterable[Activity], fmt: str, out: Path) -> int:

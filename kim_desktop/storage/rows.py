@@ -42,6 +42,33 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value is not None else None
 
 
+# Stored text to canonical text, for bulk reads that skip the column types (exports): the same
+# strings ``isoformat()`` / ``str()`` give for the values SQLAlchemy would read, without building
+# a datetime or UUID per value. SQLAlchemy writes fixed SQLite formats (times
+# ``YYYY-MM-DD HH:MM:SS.ffffff``, dates ``YYYY-MM-DD``, UUIDs as ``UUID.hex``); anything else
+# takes the general path.
+
+def stored_utc_iso(stored: str) -> str:
+    """A `UTCDateTime` column's stored text as the aware UTC datetime's ``isoformat()``."""
+    if len(stored) == 26:
+        return stored.replace(" ", "T").removesuffix(".000000") + "+00:00"
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC).isoformat()
+
+
+def stored_date_iso(stored: str | None) -> str | None:
+    """A date column's stored text as the date's ``isoformat()``."""
+    if stored is None or len(stored) == 10:
+        return stored
+    return date.fromisoformat(stored).isoformat()
+
+
+def stored_uuid_str(stored: str) -> str:
+    """A UUID column's stored text (``UUID.hex``) as ``str(UUID)``."""
+    if len(stored) == 32:
+        return f"{stored[:8]}-{stored[8:12]}-{stored[12:16]}-{stored[16:20]}-{stored[20:]}"
+    return str(UUID(stored))
+
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

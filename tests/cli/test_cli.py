@@ -162,6 +162,26 @@ def test_export_formats(village: Path, tmp_path: Path) -> None:
         assert r.returncode == 0 and out.stat().st_size > 100
 
 
+def test_anonymous_identity_in_list_show_and_export(village: Path, tmp_path: Path) -> None:
+    f = write_json(tmp_path / "c.json", [complaint_data(anonymous=True),
+                                         complaint_data(title="Lampu jalan padam")])
+    kim(village, "complaint", "add", "--file", str(f), "--submit")
+    listed = kim(village, "complaint", "list", "--json").stdout
+    out = tmp_path / "out.json"
+    assert kim(village, "export", "complaints", "--format", "json", "--out", str(out)
+               ).returncode == 0
+    assert out.read_text(encoding="utf-8") == listed          # one writer, one record shape
+    anon = next(c for c in json.loads(listed) if c["anonymous"])
+    assert anon["reporter"]["name"] == "" and listed.count("Siti Rahmawati") == 1
+    shown = json.loads(kim(village, "complaint", "show", anon["id"], "--json").stdout)
+    assert shown == anon
+    revealed = json.loads(kim(village, "complaint", "show", anon["tracking_no"], "--json",
+                              "--reveal").stdout)
+    assert revealed["reporter"]["name"] == "Siti Rahmawati"
+    assert {k: v for k, v in revealed.items() if k != "reporter"} == {
+        k: v for k, v in anon.items() if k != "reporter"}
+
+
 needs_root = pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None,
                                 reason="needs root and unshare to mount a small filesystem")
 

@@ -173,7 +173,7 @@ def test_export_strips_identity_of_anonymous_reporters(core: Core, tmp_path: Pat
     add(core, anonymous=True)
     add(core, title="Laporan terbuka dengan nama")
     out = tmp_path / f"x.{fmt}"
-    assert export.export_complaints(core.complaints.iter_all(), fmt, out) == 2
+    assert export.export_complaints(core.complaints.iter_export(), fmt, out) == 2
     if fmt == "json":
         data = json.loads(out.read_text())
         anon = next(d for d in data if d["anonymous"])
