@@ -4,7 +4,6 @@ Participant counts by gender are derived from the list, never typed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -22,6 +21,7 @@ from kim_desktop.domain.validation import errors_only, parse_activity
 from kim_desktop.services.attachments import AttachmentStore, CheckedFile
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.services.device import current_device
+from kim_desktop.services.importing import prepare_items
 from kim_desktop.services.mapping import apply_activity_content, record_status, to_activity, to_complaint
 from kim_desktop.services.outbox import enqueue, withdraw_pending
 from kim_desktop.services.reference import ReferenceService
@@ -52,22 +52,8 @@ class ActivityService:
     def add(self, items: Sequence[tuple[Mapping[str, Any], Path]], *, submit: bool
             ) -> list[Activity]:
         """Import (CLI): validate every item first, then write all in one transaction."""
-        prepared: list[tuple[ActivityContent, list[CheckedFile]]] = []
-        problems: list[Problem] = []
-        many = len(items) > 1
-        for n, (data, base) in enumerate(items, start=1):
-            content, found = self.validate(data, for_submit=True)
-            raw = data.get("attachments") if isinstance(data, Mapping) else None
-            paths = [base / str(a.get("path") or a.get("filename") if isinstance(a, Mapping)
-                             else a) for a in (raw or [])] if isinstance(raw, list) else []
-            files, file_problems = self.check_files(paths)
-            found = errors_only(found) + file_problems
-            if many:
-                found = [replace(p, field=f"[{n}].{p.field}") for p in found]
-            problems += found
-            prepared.append((content, files))
-        if problems:
-            raise ValidationFailed(problems)
+        prepared = prepare_items(items, lambda d: self.validate(d, for_submit=True),
+                                 self.check_files)
         with transaction(self._ctx.sessions) as s:
             rows = []
             for content, files in prepared:

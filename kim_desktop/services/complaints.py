@@ -4,7 +4,6 @@ show, list/search and reveal a hidden identity. Each method is one transaction."
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
@@ -34,6 +33,7 @@ from kim_desktop.services import deadlines_view, export_rows
 from kim_desktop.services.attachments import AttachmentStore, CheckedFile
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.services.device import current_device, next_tracking_no
+from kim_desktop.services.importing import prepare_items
 from kim_desktop.services.mapping import (
     apply_complaint_content,
     record_status,
@@ -103,24 +103,13 @@ class ComplaintService:
         Each item is ``(data, base_dir)``; attachment paths are relative to ``base_dir``.
         Raises `ValidationFailed` whose problems' fields are prefixed with ``[n]`` for lists.
         """
-        prepared: list[tuple[ComplaintContent, list[CheckedFile]]] = []
-        problems: list[Problem] = []
-        many = len(items) > 1
-        for n, (data, base) in enumerate(items, start=1):
+        def validate(data: Mapping[str, Any]) -> tuple[ComplaintContent, list[Problem]]:
             content, found = self.validate(data, for_submit=True)
-            if not submit:
-                found = [p for p in found if p.code != "consent_required"]
-            raw = data.get("attachments") if isinstance(data, Mapping) else None
-            paths = [base / str(a.get("path") or a.get("filename") if isinstance(a, Mapping)
-                             else a) for a in (raw or [])] if isinstance(raw, list) else []
-            files, file_problems = self.check_files(paths)
-            found = errors_only(found) + file_problems
-            if many:
-                found = [replace(p, field=f"[{n}].{p.field}") for p in found]
-            problems += found
-            prepared.append((content, files))
-        if problems:
-            raise ValidationFailed(problems)
+            # a draft may wait for the resident's consent; submitting needs it
+            return content, found if submit else [p for p in found
+                                                  if p.code != "consent_required"]
+
+        prepared = prepare_items(items, validate, self.check_files)
         out = []
         with transaction(self._ctx.sessions) as s:
             for content, files in prepared:
