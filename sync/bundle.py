@@ -1,13 +1,13 @@
 """Sync layer (shared by client and hub): USB sync bundles for villages without a signal.
 
-A bundle is a zip holding ``manifest.json``, its Ed25519 signature ``manifest.sig`` and the
-files the manifest lists with their SHA-256. A *push* bundle carries the same `PushRequest` a
-network push would send (``push.json``) and the upload form of each attachment
+A bundle is a zip holding ``manifest.json`` and the files it lists with their SHA-256; the
+zip comment holds an Ed25519 signature over every byte of the file before it. A *push*
+bundle carries the same `PushRequest` a network push would send (``push.json``) and the upload form of each attachment
 (``attachments/<sha256>``); a *receipt* bundle carries the hub's `PushResponse`
 (``results.json``) and the change feed for that device (``changes.json``).
 
-Reading checks, in order: the zip is intact, the signature over the manifest is valid, every
-listed file is present with its hash, and nothing else is there. Any change to any byte fails
+Reading checks, in order: the signature over the whole file is valid, every listed file is
+present with its hash, and nothing else is there. Any change to any byte fails
 one of these, and the bundle is refused with `BundleRefused`. The key that signed a bundle is
 pinned by whoever reads it first (the hub per device, the village per hub).
 """
@@ -72,26 +72,37 @@ def _safe_name(name: str) -> bool:
             and all(ch.isalnum() or ch in "._-/" for ch in name))
 
 
+SIG_MAGIC = b"KIMSIG1"
+SIG_TRAILER = len(SIG_MAGIC) + 64          # the zip comment: magic + Ed25519 signature
+
+
 def write_bundle(path: Path, manifest: BundleManifest, files: dict[str, bytes],
                  key: Ed25519PrivateKey) -> Path:
-    """Sign and write a bundle atomically. ``manifest.files`` is filled in here."""
+    """Sign and write a bundle atomically. ``manifest.files`` is filled in here.
+
+    The signature covers every byte of the file before it (it sits in the zip comment, whose
+    length is fixed), so changing any byte anywhere is detected, metadata included.
+    """
     for name in files:
         if not _safe_name(name):
             raise ValueError(f"unsafe file name in bundle: {name!r}")
     manifest = manifest.model_copy(update={
         "files": {n: hashlib.sha256(b).hexdigest() for n, b in files.items()},
         "public_key": public_key_text(key)})
-    body = manifest.model_dump_json().encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        z.writestr("manifest.json", body)
-        z.writestr("manifest.sig", key.sign(body))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        z.writestr("manifest.json", manifest.model_dump_json().encode("utf-8"))
         for name, data in files.items():
             # photos and PDFs are compressed already
             kind = zipfile.ZIP_STORED if name.startswith("attachments/") else zipfile.ZIP_DEFLATED
             z.writestr(name, data, compress_type=kind)
-    with open(tmp, "rb+") as f:
+        z.comment = b"\0" * SIG_TRAILER
+    body = buffer.getvalue()[:-SIG_TRAILER]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    with open(tmp, "wb") as f:
+        f.write(body + SIG_MAGIC + key.sign(body))
+        f.flush()
         os.fsync(f.fileno())
     tmp.replace(path)
     return path
@@ -106,19 +117,21 @@ def read_bundle(path: Path, *, kind: BundleKind, trusted_key: str | None = None
         data = path.read_bytes()
     except OSError as e:
         raise BundleRefused("damaged", f"the bundle cannot be read ({type(e).__name__})") from e
+    if len(data) <= SIG_TRAILER or data[-SIG_TRAILER:-64] != SIG_MAGIC:
+        raise BundleRefused("damaged", "the file is damaged or not a KIM bundle")
+    signed, sig = data[:-SIG_TRAILER], data[-64:]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-            body, sig = z.read("manifest.json"), z.read("manifest.sig")
             try:
-                manifest = BundleManifest.model_validate_json(body)
+                manifest = BundleManifest.model_validate_json(z.read("manifest.json"))
             except ValidationError as e:
                 raise BundleRefused("damaged", "the bundle's manifest is not valid") from e
-            _verify(manifest, body, sig, trusted_key)
+            _verify(manifest, signed, sig, trusted_key)
             if manifest.kind != kind:
                 raise BundleRefused("wrong_kind", f"this is a {manifest.kind} bundle, "
                                                   f"not a {kind} bundle")
-            if names != set(manifest.files) | {"manifest.json", "manifest.sig"}:
+            if names != set(manifest.files) | {"manifest.json"}:
                 raise BundleRefused("tampered", "the bundle holds files its manifest does not "
                                                 "list, or lacks some")
             files = {}
@@ -129,8 +142,9 @@ def read_bundle(path: Path, *, kind: BundleKind, trusted_key: str | None = None
                 files[name] = content
     except BundleRefused:
         raise
-    except (zipfile.BadZipFile, KeyError, EOFError, ValueError, OSError) as e:
-        # includes CRC errors: a flipped byte in a stored member
+    except Exception as e:  # untrusted bytes: any parse failure means the file is damaged
+        # CRC errors, broken deflate streams, "unsupported compression" from a flipped header
+        # byte, struct errors: whatever zipfile raises on a changed file
         raise BundleRefused("damaged", "the file is damaged or not a KIM bundle") from e
     return manifest, files
 
