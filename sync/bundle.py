@@ -2,8 +2,8 @@
 
 A bundle is a zip holding ``manifest.json`` and the files it lists with their SHA-256; the
 zip comment holds an Ed25519 signature over every byte of the file before it. A *push*
-bundle carries the same `PushRequest` a network push would send (``push.json``) and the upload form of each attachment
-(``attachments/<sha256>``); a *receipt* bundle carries the hub's `PushResponse`
+bundle carries the same `PushRequest` a network push would send (``push.json``) and the
+upload form of each attachment (``attachments/<sha256>``); a *receipt* bundle carries the hub's `PushResponse`
 (``results.json``) and the change feed for that device (``changes.json``).
 
 Reading checks, in order: the signature over the whole file is valid, every listed file is
