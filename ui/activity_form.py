@@ -36,12 +36,13 @@ from kim_desktop.domain.errors import KimError
 from kim_desktop.domain.models import Activity, activity_content_to_dict, participant_to_dict
 from kim_desktop.domain.status import EDITABLE
 from kim_desktop.domain.validation import errors_only, parse_datetime
-from ui.activity_print import activity_report_html, attendance_sheet_html, document, write_a4_pdf
+from ui.activity_print import activity_report_html, attendance_sheet_html, write_a4_pdf
 from ui.attendance_grid import AttendanceGrid
 from ui.errors import show_error
 from ui.form_journal import FormJournal
 from ui.i18n import current_language
 from ui.participant_import import ParticipantImportDialog
+from ui.receipt import html_document
 from ui.widgets import combo_data, combo_select_data, make_filtering_combo
 
 log = logging.getLogger(__name__)
@@ -339,7 +340,7 @@ class ActivityForm(QDialog):
     def print_attendance_sheet(self) -> Path:
         """The blank daftar hadir of this session as a PDF (to print before the session)."""
         content, _ = self._core.activities.validate(self.data(), for_submit=False)
-        self.last_document = document(attendance_sheet_html(content, self._core.reference.data()))
+        self.last_document = html_document(attendance_sheet_html(content, self._core.reference.data()))
         return write_a4_pdf(self.last_document, self._pdf_path("daftar-hadir"), content.title)
 
     def print_report(self) -> Path:
@@ -347,7 +348,7 @@ class ActivityForm(QDialog):
         content, _ = self._core.activities.validate(self.data(), for_submit=False)
         complaints = (self._core.activities.complaints_of(self.activity_id)
                       if self.activity_id else [])
-        self.last_document = document(activity_report_html(
+        self.last_document = html_document(activity_report_html(
             content, self._core.reference.data(), complaints))
         return write_a4_pdf(self.last_document, self._pdf_path("laporan-kegiatan"),
                             content.title)

@@ -14,14 +14,15 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QPageSize, QTextDocument
 
 from kim_desktop.domain.models import ActivityContent, Complaint
 from kim_desktop.domain.reference import ReferenceData
 from ui.attendance_model import AGE_BANDS, attendance_counts
 from ui.formatting import datetime_text
 from ui.labels import status_label
+from ui.receipt import write_pdf
 
 BLANK_ROWS = 22          # what fits one A4 page with the header
 TEXT = {
@@ -139,23 +140,5 @@ def activity_report_html(c: ActivityContent, refs: ReferenceData,
             + f"<h3>{_e(_t('complaints'))}</h3>{collected}</body></html>")
 
 
-def document(html_text: str) -> QTextDocument:
-    doc = QTextDocument()
-    doc.setHtml(html_text)
-    return doc
-
-
 def write_a4_pdf(doc: QTextDocument, path: Path, title: str) -> Path:
-    """Write ``doc`` as an A4 PDF (atomically: a partial file never has the final name)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".pdf.part")
-    writer = QPdfWriter(str(tmp))
-    writer.setTitle(title)
-    writer.setCreator("KIM Desktop")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    doc.print_(writer)
-    del writer
-    tmp.replace(path)
-    return path
+    return write_pdf(doc, path, title, page=QPageSize.PageSizeId.A4, margin_mm=15)

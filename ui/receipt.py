@@ -147,22 +147,25 @@ def receipt_html(c: Complaint, refs: ReferenceData, profile: DeviceProfile | Non
 </body></html>"""
 
 
-def receipt_document(html_text: str) -> QTextDocument:
+def html_document(html_text: str) -> QTextDocument:
     doc = QTextDocument()
     doc.setHtml(html_text)
     return doc
 
 
-def write_pdf(doc: QTextDocument, path: Path, title: str) -> Path:
-    """Write ``doc`` as an A5 PDF (what fits a resident's pocket and any printer)."""
+def write_pdf(doc: QTextDocument, path: Path, title: str, *,
+              page: QPageSize.PageSizeId = QPageSize.PageSizeId.A5,
+              margin_mm: float = 12) -> Path:
+    """Write ``doc`` as a PDF, atomically (a partial file never has the final name). A5 is
+    the receipt (fits a resident's pocket and any printer); session papers use A4."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".pdf.part")
     writer = QPdfWriter(str(tmp))
     writer.setTitle(title)
     writer.setCreator("KIM Desktop")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(QPageLayout(QPageSize(page), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                                     QPageLayout.Unit.Millimeter))
     doc.print_(writer)
     del writer                     # finishes the file
     tmp.replace(path)

@@ -17,7 +17,7 @@ from kim_desktop.domain.deadlines import wita_date
 from kim_desktop.domain.models import Complaint
 from ui.dialogs import FilePicker
 from ui.errors import FileNotWritten, show_error
-from ui.receipt import receipt_document, receipt_html, receipts_dir, submitted_at, write_pdf
+from ui.receipt import html_document, receipt_html, receipts_dir, submitted_at, write_pdf
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def render_receipt(core: Core, c: Complaint) -> str:
 def save_receipt(core: Core, c: Complaint) -> Path:
     """Write the receipt PDF into the data folder's receipts folder; returns its path."""
     path = receipts_dir(core.paths) / f"tanda-terima-{c.tracking_no}.pdf"
-    write_pdf(receipt_document(render_receipt(core, c)), path, f"KIM {c.tracking_no}")
+    write_pdf(html_document(render_receipt(core, c)), path, f"KIM {c.tracking_no}")
     log.info("receipt written for complaint %s", c.id)
     return path
 
@@ -95,7 +95,7 @@ class ReceiptDialog(QDialog):
 
     @Slot()
     def print_receipt(self) -> bool:
-        return Printing.ask_print(self, receipt_document(render_receipt(self._core,
+        return Printing.ask_print(self, html_document(render_receipt(self._core,
                                                                         self.complaint)))
 
     @Slot()
@@ -109,7 +109,7 @@ class ReceiptDialog(QDialog):
             if self.pdf_path is not None and self.pdf_path.exists():
                 shutil.copyfile(self.pdf_path, target)
             else:
-                write_pdf(receipt_document(render_receipt(self._core, self.complaint)), target,
+                write_pdf(html_document(render_receipt(self._core, self.complaint)), target,
                           f"KIM {self.complaint.tracking_no}")
         except OSError as e:
             show_error(self, FileNotWritten(type(e).__name__))

@@ -20,7 +20,7 @@ from tests.ui.conftest import make_window
 from tests.ui.forms import fill, form_data
 from tests.ui.uihelpers import photo
 from ui.formatting import date_text
-from ui.receipt import receipt_document
+from ui.receipt import html_document
 from ui.receipt_dialog import Printing, render_receipt
 
 
@@ -201,7 +201,7 @@ def test_submit_gives_a_receipt_pdf_with_the_tracking_number(
     assert dialog is not None and dialog.isVisible()
     pdf = dialog.pdf_path
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
-    text = receipt_document(render_receipt(core, c)).toPlainText()
+    text = html_document(render_receipt(core, c)).toPlainText()
     due = expected_deadlines(Kind.COMPLAINT, core.ctx.today(), core.reference.calendar())
     assert c.tracking_no in text and c.tracking_no in dialog.preview.toPlainText()
     assert "25/11/2026 10:00 WITA" in text
@@ -226,7 +226,7 @@ def test_information_request_receipt_names_the_information_deadline(window, core
     from tests.ui.forms import submit_valid
 
     c = submit_valid(window, kind="information_request")
-    text = receipt_document(render_receipt(core, c)).toPlainText()
+    text = html_document(render_receipt(core, c)).toPlainText()
     due = expected_deadlines(Kind.INFORMATION_REQUEST, core.ctx.today(),
                              core.reference.calendar())
     assert date_text(due["information"]) in text and "diperpanjang" in text
