@@ -2,11 +2,12 @@
 
     python bench/ui_interact.py --data-dir DIR [--repeats 10]
 
-Builds the window the way ``kim_desktop.app.run_ui`` does (style sheet, translations in the
-saved language, the sync controller, `MainWindow`, ``show()``, ``start()``), waits for the
-start-up background tasks, then times with ``time.perf_counter`` until the table's viewport has
-painted the new state (an event filter sees the first paint after the change; the time is
-taken once the event loop has handled that paint):
+Builds the window with its core at once (style sheet, translations in the saved language, the
+sync controller, ``MainWindow(core, …)``, ``show()``, ``start()``: what ``kim_desktop.app``
+does after the first frame, in one step), waits for the start-up background tasks, then times
+with ``time.perf_counter`` until the table's viewport has painted the new state (an event
+filter sees the first paint after the change; the time is taken once the event loop has
+handled that paint):
 
 * ``list_open``: a fresh `ComplaintListPage` put in the window's place (constructor with its
   first-page query, layout, first paint with rows);

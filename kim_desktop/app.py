@@ -2,12 +2,14 @@
 services, sync and ui together.
 
 Parses ``--data-dir``, sets up logging, allows one instance per data folder (a second start
-brings the first window to the front), builds the core, installs the exception hooks (log the
-traceback, show one generic dialog), runs the first-run setup when needed and shows the main
-window in the user's language (Indonesian unless chosen otherwise). Once the device profile
-exists there is always a sync controller, enrolled or not: without enrolment a run fails with
-``not_enrolled`` and the app says what to do; a hub address and code given at setup are used to
-enrol as soon as the window is up.
+brings the first window to the front), installs the exception hooks (log the traceback, show one
+generic dialog) and shows the main window's first frame in the language last used. Only Qt and
+a few light modules are imported until then: once that frame has painted, `StartUp` opens the
+store and builds the core (SQLAlchemy, Alembic only for a migration), runs the first-run setup
+when needed, makes the sync client and fills the window. Once the device profile exists there is
+always a sync controller, enrolled or not: without enrolment a run fails with ``not_enrolled``
+and the app says what to do; a hub address and code given at setup are used to enrol as soon as
+the window is filled.
 """
 
 from __future__ import annotations
@@ -18,21 +20,23 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 from kim_desktop import __version__
-from kim_desktop.core import Core, build_core
-from kim_desktop.domain.errors import KimError
 from kim_desktop.logs import setup_logging
 from kim_desktop.paths import APP_AUTHOR, APP_NAME, DataPaths, resource_path
-from ui.errors import ErrorDialog, ExceptionReporter
 from ui.i18n import Translations
-from ui.main_window import MainWindow
-from ui.setup_dialog import SetupDialog
+from ui.main_window import MainWindow, remembered_language
 from ui.single_instance import SingleInstance
-from ui.sync_controller import SyncControllerLike
+
+if TYPE_CHECKING:
+    from kim_desktop.core import Core
+    from ui.backup_box import DailyBackup
+    from ui.errors import ExceptionReporter
+    from ui.sync_controller import SyncControllerLike
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,8 @@ def make_sync_controller(core: Core) -> SyncControllerLike | None:
     when sync cannot be loaded at all (the app then works offline and says so)."""
     if core.device.profile_or_none() is None:
         return None
+    from kim_desktop.domain.errors import KimError
+
     try:
         from sync.client.service import SyncClient
         from ui.sync_controller import SyncController
@@ -87,6 +93,12 @@ def make_sync_controller(core: Core) -> SyncControllerLike | None:
     except (ImportError, KimError):
         log.exception("sync is not available; the app runs without it")
         return None
+
+
+def view_settings() -> QSettings:
+    """Qt's view state (geometry, column widths, the UI language of the first frame)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
+                     f"{APP_NAME}-view")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,62 +117,145 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setStyleSheet(load_style_sheet())
+    settings = view_settings()
     translations = Translations(app, pseudo=os.environ.get("KIM_PSEUDO_LOCALE") == "1")
-    translations.apply("id")
+    translations.apply(remembered_language(settings))
 
     instance = SingleInstance(paths.lock_file)
     if not instance.acquire():
         if instance.notify_first():
             log.info("another window has this data folder; it was brought to the front")
             return 0
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(None, "KIM Desktop", QCoreApplication.translate(
             "App", "KIM Desktop is already open for this data folder. Close the other window "
                    "first, or wait until it has finished closing."))
         return 0
 
-    reporter = ExceptionReporter(app)
-    reporter.install()
+    # The store is opened once the first frame has painted (`StartUp`); checks of the store that
+    # must run before it is opened go at the top of `StartUp.open_store`.
+    window = MainWindow(None, settings, translations=translations)
+    startup = StartUp(paths, window, translations)
+    startup.ended.connect(app.exit)
     try:
-        try:
-            core = build_core(paths)
-        except KimError as e:
-            log.error("store cannot be opened: %s", e.code)
-            ErrorDialog(e).exec()
-            return 1
-        translations.apply(core.preferences.get().language)
-        return run_ui(app, core, translations, instance)
+        instance.activation_requested.connect(window.bring_to_front)
+        _close_on_terminate(window)
+        window.show()
+        code = app.exec()
+        return startup.exit_code if startup.exit_code is not None else code
     finally:
-        reporter.uninstall()
+        if startup.controller is not None:
+            startup.controller.shutdown()
+        if startup.reporter is not None:
+            startup.reporter.uninstall()
         instance.release()
         log.info("kim-desktop stopped (log: %s)", log_path)
 
 
-def run_ui(app: QApplication, core: Core, translations: Translations,
-           instance: SingleInstance) -> int:
-    enrolment: tuple[str, str] | None = None
-    if core.device.profile_or_none() is None:
-        dialog = SetupDialog(core)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            log.info("first-run setup cancelled")
-            return 0
-        if dialog.enrolment_code:
-            log.info("enrolment code given at setup; enrolling once the window is up")
-            enrolment = (dialog.hub_url, dialog.enrolment_code)
-    controller = make_sync_controller(core)
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_AUTHOR,
-                         f"{APP_NAME}-view")
-    window = MainWindow(core, settings, translations=translations, sync=controller)
-    instance.activation_requested.connect(window.bring_to_front)
-    window.show()
-    window.start()
-    if enrolment is not None:
-        window.start_enrolment(*enrolment)
-    _close_on_terminate(window)
-    try:
-        return app.exec()
-    finally:
-        if controller is not None:
-            controller.shutdown()
+class StartUp(QObject):
+    """What follows the first frame, in the order it runs (each step after the previous one
+    returned to the event loop, so the frame keeps painting):
+
+    1. `open_store`: checks of the store before it is opened belong at its top; then the core
+       is built (the store created or migrated); a store that cannot be opened is explained in
+       the `ErrorDialog` and the app ends with exit code 1;
+    2. `set_up`: the first-run setup when there is no device profile (cancelled: exit 0);
+    3. `fill_window`: the sync controller, `MainWindow.attach`, `MainWindow.start` (a crash
+       journal is restored), and an enrolment with the code given at setup.
+    """
+
+    ended = Signal(int)     # the app must end with this exit code (before its window was filled)
+
+    def __init__(self, paths: DataPaths, window: MainWindow,
+                 translations: Translations, *, fallback_ms: int = 1000) -> None:
+        super().__init__(window)
+        self._paths, self._window, self._translations = paths, window, translations
+        self.core: Core | None = None
+        self.controller: SyncControllerLike | None = None
+        self.exit_code: int | None = None
+        self.reporter: ExceptionReporter | None = None
+        self._enrolment: tuple[str, str] | None = None
+        self.daily_backup: DailyBackup | None = None
+        self._begun = False
+        window.first_painted.connect(self.begin)
+        # a window that is never painted (started minimised) must still load
+        self._fallback = QTimer(self, singleShot=True, interval=fallback_ms)
+        self._fallback.timeout.connect(self.begin)
+        self._fallback.start()
+
+    @Slot()
+    def begin(self) -> None:
+        if self._begun:
+            return
+        self._begun = True
+        self._fallback.stop()
+        QTimer.singleShot(0, self.open_store)     # after whatever else waits on the painted frame
+
+    def _quit(self, code: int) -> None:
+        self.exit_code = code
+        self._window.close()
+        self.ended.emit(code)
+
+    @Slot()
+    def open_store(self) -> None:
+        # from here on an unexpected exception is logged and shown (nothing ran before it
+        # but building the frame)
+        from ui.errors import ExceptionReporter
+
+        self.reporter = ExceptionReporter(QCoreApplication.instance())
+        self.reporter.install()
+        from kim_desktop.core import build_core
+        from kim_desktop.domain.errors import KimError
+        from ui.recovery_dialog import ensure_store_usable
+
+        # a restore asked for in Settings, then the start-up check with guided recovery of a
+        # damaged store (the frame is the dialogs' parent); quitting there changes nothing
+        if not ensure_store_usable(self._paths, self._window):
+            self._quit(0)
+            return
+        try:
+            self.core = build_core(self._paths)
+        except KimError as e:
+            from ui.errors import ErrorDialog
+
+            log.error("store cannot be opened: %s", e.code)
+            ErrorDialog(e, self._window).exec()
+            self._quit(1)
+            return
+        self._translations.apply(self.core.preferences.get().language)
+        QTimer.singleShot(0, self.set_up)
+
+    @Slot()
+    def set_up(self) -> None:
+        assert self.core is not None
+        if self.core.device.profile_or_none() is None:
+            from PySide6.QtWidgets import QDialog
+
+            from ui.setup_dialog import SetupDialog
+
+            dialog = SetupDialog(self.core, self._window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                log.info("first-run setup cancelled")
+                self._quit(0)
+                return
+            if dialog.enrolment_code:
+                log.info("enrolment code given at setup; enrolling once the window is up")
+                self._enrolment = (dialog.hub_url, dialog.enrolment_code)
+        QTimer.singleShot(0, self.fill_window)
+
+    @Slot()
+    def fill_window(self) -> None:
+        assert self.core is not None
+        self.controller = make_sync_controller(self.core)
+        self._window.attach(self.core, self.controller)
+        self._window.start()
+        from ui.backup_box import DailyBackup
+
+        self.daily_backup = DailyBackup(self.core, self._window)
+        self.daily_backup.start()      # today's backup off the GUI thread, then hourly checks
+        if self._enrolment is not None:
+            self._window.start_enrolment(*self._enrolment)
 
 
 def _close_on_terminate(window: MainWindow) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kim_desktop.cli_recover import add_recover_command, cmd_recover_contacts
 from kim_desktop.cli_text import say
 from kim_desktop.core import Core
 from kim_desktop.domain.errors import InvalidInput, NotInitialised
@@ -20,7 +21,12 @@ def add_sync_commands(sub: Any) -> None:
     e = sub.add_parser("enroll", help="enrol this device with the district hub")
     e.add_argument("--hub", required=True)
     e.add_argument("--code", required=True)
-    sub.add_parser("sync", help="push queued records, then pull the district's changes")
+    s = sub.add_parser("sync", help="push queued records, then pull the district's changes")
+    for p in (e, s):  # kept in preferences: later runs (and the app) use them too
+        p.add_argument("--ca-bundle", type=Path,
+                       help="the district's CA certificates (PEM) to verify the hub with")
+        p.add_argument("--allow-insecure-http", action="store_true",
+                       help="INSECURE: allow plain http:// to a hub on another computer")
     b = sub.add_parser("bundle", help="USB sync bundles").add_subparsers(dest="action",
                                                                          required=True)
     b.add_parser("export", help="write queued records to a signed bundle").add_argument(
@@ -33,6 +39,7 @@ def add_sync_commands(sub: Any) -> None:
     d.add_argument("--out", type=Path, required=True)
     r = sub.add_parser("restore", help="replace the store with a backup (a copy is kept)")
     r.add_argument("file", type=Path, nargs="?", help="backup file (default: the newest sound one)")
+    add_recover_command(sub)
 
 
 def cmd_backup(paths: DataPaths, args: argparse.Namespace) -> int:
@@ -65,12 +72,30 @@ def cmd_diagnostics(paths: DataPaths, args: argparse.Namespace) -> int:
 
 #: commands that work on the data folder's files without opening the store
 FILE_COMMANDS: dict[str, Callable[[DataPaths, argparse.Namespace], int]] = {
-    "backup": cmd_backup, "restore": cmd_restore, "diagnostics": cmd_diagnostics}
+    "backup": cmd_backup, "restore": cmd_restore, "diagnostics": cmd_diagnostics,
+    "recover-contacts": cmd_recover_contacts}
+
+
+def _save_hub_trust(core: Core, args: argparse.Namespace) -> None:
+    """Keep ``--ca-bundle`` / ``--allow-insecure-http`` in preferences (checked first)."""
+    from dataclasses import replace
+
+    from sync.client.http import check_ca_bundle
+
+    prefs = core.preferences.get()
+    if args.ca_bundle is not None:
+        check_ca_bundle(str(args.ca_bundle))
+        prefs = replace(prefs, ca_bundle=str(args.ca_bundle.resolve()))
+    if args.allow_insecure_http:
+        prefs = replace(prefs, allow_insecure_http=True)
+    if prefs != core.preferences.get():
+        core.preferences.save(prefs)
 
 
 def cmd_enroll(core: Core, args: argparse.Namespace) -> int:
     from sync.client.service import SyncClient
 
+    _save_hub_trust(core, args)
     done = SyncClient(core).enroll(args.hub, args.code, require_persistent=True)
     print(say("enrolled", hub=done.hub_url, village=done.village_code, role=done.role))
     return 0
@@ -79,6 +104,7 @@ def cmd_enroll(core: Core, args: argparse.Namespace) -> int:
 def cmd_sync(core: Core, args: argparse.Namespace) -> int:
     from sync.client.service import SyncClient
 
+    _save_hub_trust(core, args)
     report = SyncClient(core).sync()
     print(say("synced", pushed=report.pushed, set_aside=report.set_aside, pulled=report.pulled,
               uploaded=report.uploaded, kb=round(report.bytes_sent / 1024, 1),
@@ -98,6 +124,8 @@ def cmd_bundle(core: Core, args: argparse.Namespace) -> int:
         print(say("bundle_written", path=done.path, records=done.records,
                   attachments=done.attachments))
     else:
+        # the receipt overwrites statuses with the district's decisions: keep a copy first
+        BackupService(core.paths.store, core.paths.backups).before_destructive("receipt")
         got = import_receipt(core, args.file)
         print(say("receipt_applied", confirmed=got.confirmed, set_aside=got.set_aside,
                   changes=got.changes))

@@ -81,6 +81,17 @@ TEXT: dict[str, tuple[str, str]] = {
                "menunggu.",
                "Sync done: {pushed} sent, {set_aside} set aside, {pulled} changes received, "
                "{uploaded} attachments uploaded, {kb} KB; {pending} still waiting."),
+    "contacts_recovered": ("{count} pengaduan ditulis ke {path}. Berkas ini berisi data pribadi: "
+                           "simpan hanya selama diperlukan.",
+                           "{count} complaints written to {path}. The file holds personal "
+                           "data: keep it only as long as needed."),
+    "store_key_missing": ("Kunci enkripsi data ini tidak ada di PC ini atau tidak cocok ({detail})."
+                          " Data pelapor tidak bisa dibuka. Pulihkan dari cadangan PC ini, atau "
+                          "minta Diskominfo-SP memulihkan kontak dengan kunci titipan.",
+                          "The encryption key of this store is not on this PC or does not fit "
+                          "({detail}). Reporter data cannot be opened. Restore a backup made on "
+                          "this PC, or ask Diskominfo-SP to recover the contacts with the "
+                          "escrowed key."),
     "no_backup": ("Tidak ada cadangan yang utuh di {folder}.", "No sound backup in {folder}."),
     "restored": ("Data dipulihkan dari {source}. Salinan data sebelumnya: {safety}",
                  "Store restored from {source}. Copy of the previous data: {safety}"),

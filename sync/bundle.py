@@ -39,7 +39,8 @@ class BundleRefused(Exception):
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
-        self.reason = reason     # damaged | signature | tampered | wrong_kind | key_changed
+        self.reason = reason     # damaged | signature | tampered | wrong_kind | key_changed |
+                                 # key_unknown
 
 
 class BundleManifest(BaseModel):

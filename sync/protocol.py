@@ -60,6 +60,7 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
     BATCH_CONFLICT = "batch_conflict"          # 409: batch id already used by another device
     RANGE_MISMATCH = "range_mismatch"          # 409: upload must resume at ``received_bytes``
+    KEY_CONFLICT = "key_conflict"              # 409: another bundle key is registered already
     PAYLOAD_TOO_LARGE = "payload_too_large"    # 413
     UNSUPPORTED_ENCODING = "unsupported_encoding"  # 415
     HASH_MISMATCH = "hash_mismatch"            # 422: uploaded bytes do not match the sha256
@@ -69,6 +70,7 @@ class ErrorCode(StrEnum):
     INVALID_TRANSITION = "invalid_transition"  # 409: not allowed from the record's status
     TOO_MANY_ATTEMPTS = "too_many_attempts"    # 429: login locked after repeated failures
     FORWARDING_FAILED = "forwarding_failed"    # 502: SP4N-LAPOR! did not take it (queued)
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"  # 415: content is not JPEG, PNG or PDF
     INTERNAL = "internal"                      # 500
 
 
@@ -256,6 +258,50 @@ class HandshakeResponse(_Wire):
     role: DeviceRole
     #: server_time - client_time: how far the device clock is behind the hub (seconds)
     clock_offset_seconds: float
+
+
+# --- key escrow (additive: a hub without it answers 404, older clients never ask) -----------
+#
+# Devices enrolled with protocol 1 parse enrol and handshake answers with unknown fields
+# forbidden, so the escrow key is not added to those answers: it is published at its own route,
+# ``GET /v1/escrow``, which devices ask right after enrolment (and on later syncs until their
+# data key is deposited). A hub that predates escrow answers 404 and the device carries on.
+
+#: how the data key is wrapped: ephemeral X25519, HKDF-SHA256, AES-256-GCM
+EscrowScheme = Literal["x25519-hkdf-sha256-aes256gcm"]
+ESCROW_SCHEME: EscrowScheme = "x25519-hkdf-sha256-aes256gcm"
+Base64Text = Annotated[str, Field(pattern=r"^[A-Za-z0-9_=-]+$", max_length=512)]
+
+
+class EscrowKeyResponse(_Wire):
+    """The district's escrow public key (hub configuration; the private key is kept offline)."""
+
+    scheme: EscrowScheme
+    public_key: Base64Text
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{16}$")
+
+
+class EscrowDeposit(_Wire):
+    """A device's store data key, encrypted to the escrow public key named by ``fingerprint``."""
+
+    scheme: EscrowScheme
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{16}$")
+    key_id: str = Field(pattern=r"^[0-9a-f]{32}$")
+    wrapped_key: Base64Text
+
+
+class EscrowReceipt(_Wire):
+    fingerprint: str
+    key_id: str
+    received_at: datetime
+
+
+class BundleKey(_Wire):
+    """The Ed25519 public key that signs this device's USB bundles (base64 of 32 raw bytes),
+    registered over the device's authenticated connection (``PUT /v1/bundle-key``) so that
+    nobody else can pass bundles off as this device's."""
+
+    public_key: str = Field(pattern=r"^[A-Za-z0-9+/]{43}=$")
 
 
 class HealthResponse(_Wire):

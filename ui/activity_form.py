@@ -36,7 +36,9 @@ from kim_desktop.domain.errors import KimError
 from kim_desktop.domain.models import Activity, activity_content_to_dict, participant_to_dict
 from kim_desktop.domain.status import EDITABLE
 from kim_desktop.domain.validation import errors_only, parse_datetime
-from ui.activity_print import activity_report_html, attendance_sheet_html, write_a4_pdf
+from ui.activity_print import attendance_sheet_html, report_document, write_a4_pdf
+from ui.activity_status import ActivityStatusBanner
+from ui.attachments_widget import AttachmentsWidget
 from ui.attendance_grid import AttendanceGrid
 from ui.errors import show_error
 from ui.form_journal import FormJournal
@@ -101,6 +103,10 @@ class ActivityForm(QDialog):
         self.complaints_view = QListView()
         self.complaints_view.setModel(self.complaints_model)
         self.complaints_view.setFixedHeight(70)
+        self.attachments = AttachmentsWidget(core.activities.check_files, core.files.path_for,
+                                             lambda: max(core.preferences.get().max_attachments,
+                                                         20))
+        self.banner = ActivityStatusBanner()
         self.grid = AttendanceGrid()
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -114,7 +120,7 @@ class ActivityForm(QDialog):
         self._labels: list[QLabel] = []
         for w in (self.title, self.topic, self.starts, self.ends, self.village, self.venue,
                   self.organizer, self.facilitators, self.summary, self.outcomes,
-                  self.complaints_view):
+                  self.attachments, self.complaints_view):
             label = QLabel()
             label.setBuddy(w)
             self._labels.append(label)
@@ -145,6 +151,7 @@ class ActivityForm(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
@@ -161,6 +168,8 @@ class ActivityForm(QDialog):
         self.starts.dateTimeChanged.connect(self._on_any_changed)
         self.ends.dateTimeChanged.connect(self._on_any_changed)
         self.grid.model.counts_changed.connect(self._on_any_changed)
+        self.attachments.changed.connect(self._on_any_changed)
+        self.attachments.problems_found.connect(self._on_attachments_problems_found)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.submit_button.clicked.connect(self._on_submit_clicked)
         self.close_button.clicked.connect(self.reject)
@@ -173,7 +182,8 @@ class ActivityForm(QDialog):
             self._on_save_clicked)
         self._load(activity)
         for button in (self.save_button, self.submit_button, self.import_button,
-                       self.remove_button):
+                       self.remove_button, self.attachments.add_button,
+                       self.attachments.remove_button):
             button.setEnabled(self.editable)
         for b in self.findChildren(QPushButton):  # Enter in a field must never submit
             b.setAutoDefault(False)
@@ -195,6 +205,8 @@ class ActivityForm(QDialog):
             self.ends.setDateTime(_qdt(now + timedelta(hours=2)))
         else:
             self.set_data(activity_content_to_dict(a.content))
+            self.attachments.set_existing(a.attachments)
+        self.banner.show_for(a)
         self._loading = False
 
     def data(self) -> dict[str, Any]:
@@ -242,6 +254,7 @@ class ActivityForm(QDialog):
             except KimError:
                 log.exception("complaints of activity %s cannot be listed", self.activity_id)
         shown = {str(c.id) for c in found}
+        self._complaint_ids += [str(c.id) for c in found if str(c.id) not in self._complaint_ids]
         draft = self.tr("(draft)")
         lines = [f"{c.tracking_no or draft} · {c.content.title}" for c in found]
         lines += [cid for cid in self._complaint_ids if cid not in shown]
@@ -267,6 +280,7 @@ class ActivityForm(QDialog):
         aid = state.get("activity_id")
         self.activity_id = UUID(aid) if aid else None
         self.set_data(state["data"])
+        self.attachments.add_paths([Path(p) for p in state.get("new_files") or [] if p])
         self._loading = False
         log.info("activity form restored from journal (activity %s)", self.activity_id)
         return True
@@ -280,7 +294,8 @@ class ActivityForm(QDialog):
     def _on_journal_timer_timeout(self) -> None:
         try:
             self.journal.write({"activity_id": str(self.activity_id) if self.activity_id
-                                else None, "data": self.data()})
+                                else None, "data": self.data(),
+                                "new_files": self.attachments.new_paths()})
         except OSError:
             log.exception("activity form journal cannot be written")
 
@@ -292,8 +307,15 @@ class ActivityForm(QDialog):
         self.problems.setText("\n".join(p.message(lang) for p in errors_only(problems)))
         if errors_only(problems):
             return None
+        if self.attachments.busy:
+            self.problems.setText(self.tr("The photos are still being checked; try again in a "
+                                          "moment."))
+            return None
         try:
-            a = svc.save_draft(content, activity_id=self.activity_id)
+            a = svc.save_draft(content, activity_id=self.activity_id,
+                               new_files=self.attachments.new_files(),
+                               keep=self.attachments.keep() if self.activity_id else None)
+            self.attachments.mark_stored()
             self.activity_id = a.id
             if submit:
                 a = svc.submit(a.id)
@@ -316,7 +338,8 @@ class ActivityForm(QDialog):
 
     def reject(self) -> None:
         """Close (button, Esc or the window's X): what was typed is kept as a draft first."""
-        if self.editable and (self.grid.model.participants() or self.title.text().strip()) \
+        if self.editable and (self.grid.model.participants() or self.title.text().strip()
+                              or self.attachments.new_files()) \
                 and self.save(submit=False) is None:
             return
         self._journal_timer.stop()
@@ -348,8 +371,10 @@ class ActivityForm(QDialog):
         content, _ = self._core.activities.validate(self.data(), for_submit=False)
         complaints = (self._core.activities.complaints_of(self.activity_id)
                       if self.activity_id else [])
-        self.last_document = html_document(activity_report_html(
-            content, self._core.reference.data(), complaints))
+        photos = [(e.new.path if e.new else self._core.files.path_for(e.sha256))
+                  for e in self.attachments.entries() if e.media_type.startswith("image/")]
+        self.last_document = report_document(content, self._core.reference.data(), complaints,
+                                             photos)
         return write_a4_pdf(self.last_document, self._pdf_path("laporan-kegiatan"),
                             content.title)
 
@@ -363,6 +388,11 @@ class ActivityForm(QDialog):
             self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
         if name:
             self.import_participants(Path(name))
+
+    @Slot(object)
+    def _on_attachments_problems_found(self, problems: list[Any]) -> None:
+        lang = current_language()
+        self.problems.setText("\n".join(p.message(lang) for p in problems))
 
     def import_participants(self, path: Path) -> ParticipantImportDialog:
         """Preview ``path``; the valid rows are added to the grid only if the user confirms."""
@@ -378,6 +408,7 @@ class ActivityForm(QDialog):
                  self.tr("&Ends (WITA)"), self.tr("&Village"), self.tr("V&enue"),
                  self.tr("&Organizer"), self.tr("&Facilitators (name; institution)"),
                  self.tr("Notes (su&mmary)"), self.tr("O&utcomes"),
+                 self.tr("&Documentation (photos, signed attendance sheet)"),
                  self.tr("Complaints collected"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
@@ -392,6 +423,7 @@ class ActivityForm(QDialog):
         self.submit_button.setText(self.tr("Submit"))
         self.close_button.setText(self.tr("Close"))
         self.grid.retranslate_ui()
+        self.banner.retranslate_ui()
 
     def changeEvent(self, event: Any) -> None:
         if event.type() == event.Type.LanguageChange:

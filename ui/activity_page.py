@@ -37,6 +37,8 @@ from kim_desktop.domain.deadlines import WITA
 from kim_desktop.domain.models import Activity
 from kim_desktop.domain.reference import ReferenceData
 from ui.activity_form import ActivityForm
+from ui.activity_status import district_note
+from ui.coverage_view import CoverageDialog
 from ui.errors import show_error
 from ui.formatting import datetime_text
 from ui.labels import status_label
@@ -45,7 +47,8 @@ from ui.widgets import STATUS_ROLE, StatusBadgeDelegate, combo_data, make_filter
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-COL_TITLE, COL_WHEN, COL_VILLAGE, COL_PEOPLE, COL_STATUS = range(5)
+COL_TITLE, COL_WHEN, COL_VILLAGE, COL_PEOPLE, COL_STATUS, COL_NOTE = range(6)
+NCOLS = 6
 ItemRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -65,14 +68,14 @@ class ActivityTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else NCOLS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = (self.tr("Session"), self.tr("Time"), self.tr("Village"),
-                 self.tr("Participants"), self.tr("Status"))
+                 self.tr("Participants"), self.tr("Status"), self.tr("District note"))
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,9 +88,14 @@ class ActivityTableModel(QAbstractTableModel):
             return a.status
         if role == SortRole:
             return (a.content.title, a.content.starts_at.isoformat() if a.content.starts_at
-                    else "", a.content.village_code, a.gender_counts["total"], a.status.value)[col]
+                    else "", a.content.village_code, a.gender_counts["total"], a.status.value,
+                    district_note(a))[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_STATUS, COL_NOTE):
+            return district_note(a) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if col == COL_NOTE:
+            return district_note(a)
         if col == COL_TITLE:
             return a.content.title
         if col == COL_WHEN:
@@ -103,8 +111,8 @@ class ActivityTableModel(QAbstractTableModel):
 
     def refresh_labels(self) -> None:
         if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 4))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, NCOLS - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, NCOLS - 1)
 
 
 class ActivityFilterProxy(QSortFilterProxyModel):
@@ -162,6 +170,8 @@ class ActivityListPage(QWidget):
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.intro = QLabel(wordWrap=True)
         self.new_button = QPushButton()
+        self.coverage_button = QPushButton()
+        self.coverage_dialog: CoverageDialog | None = None
         self.model = ActivityTableModel(refs, self)
         self.proxy = ActivityFilterProxy(refs, self)
         self.proxy.setSourceModel(self.model)
@@ -186,6 +196,7 @@ class ActivityListPage(QWidget):
         self.village.currentIndexChanged.connect(self._on_filter_changed)
         self.topic.textChanged.connect(self._on_filter_changed)
         self.new_button.clicked.connect(self._on_new_clicked)
+        self.coverage_button.clicked.connect(self._on_coverage_clicked)
         filters = QGridLayout()         # two rows: fits an old 1024×768 screen
         self._filter_labels = [QLabel() for _ in range(5)]
         for n, (label, w) in enumerate(zip(self._filter_labels, (
@@ -197,6 +208,7 @@ class ActivityListPage(QWidget):
             filters.addWidget(w, row, col + 1)
         filters.setColumnStretch(3, 1)
         filters.addWidget(self.new_button, 0, 5)
+        filters.addWidget(self.coverage_button, 1, 5)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -208,7 +220,7 @@ class ActivityListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(COL_TITLE,
                                                            QHeaderView.ResizeMode.Stretch)
         for col, width in ((COL_WHEN, 170), (COL_VILLAGE, 140), (COL_PEOPLE, 150),
-                           (COL_STATUS, 190)):
+                           (COL_STATUS, 190), (COL_NOTE, 220)):
             self.table.setColumnWidth(col, width)
         self.empty_label = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt; padding: 30px;")
@@ -244,6 +256,14 @@ class ActivityListPage(QWidget):
     @Slot()
     def _on_new_clicked(self) -> None:
         self.open_form(None)
+
+    @Slot()
+    def _on_coverage_clicked(self) -> None:
+        if self.coverage_dialog is None:
+            self.coverage_dialog = CoverageDialog(self._core, self)
+        self.coverage_dialog.show()
+        self.coverage_dialog.raise_()
+        self.coverage_dialog.activateWindow()
 
     @Slot(QModelIndex)
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
@@ -297,6 +317,9 @@ class ActivityListPage(QWidget):
         self.empty_label.setText(self.tr("No socialization session has been recorded yet. "
                                          "Use \u201cNew session\u201d to record one."))
         self.new_button.setText(self.tr("&New session"))
+        self.coverage_button.setText(self.tr("Co&verage"))
+        self.coverage_button.setToolTip(self.tr("Sessions and participants per kecamatan and "
+                                                "village, and KIMs without a recent session"))
         for label, text in zip(self._filter_labels, (
                 self.tr("Kecamatan"), self.tr("Village"), self.tr("Topic"), self.tr("From"),
                 self.tr("To")), strict=True):

@@ -4,8 +4,8 @@
 * the blank daftar hadir: the session header and numbered empty rows with a signature column,
   printed before the session;
 * the laporan kegiatan: summary, outcomes, the participant table, the breakdown by gender and
-  age band (derived from the list) and the complaints collected. Phone numbers are personal data
-  (UU 27/2022) and are left out of the report.
+  age band (derived from the list), the photos (downscaled, two to a row) and the complaints
+  collected. Phone numbers are personal data (UU 27/2022) and are left out of the report.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QPageSize, QTextDocument
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QImage, QImageReader, QPageSize, QTextDocument
 
 from kim_desktop.domain.models import ActivityContent, Complaint
 from kim_desktop.domain.reference import ReferenceData
@@ -25,6 +25,8 @@ from ui.labels import status_label
 from ui.receipt import write_pdf
 
 BLANK_ROWS = 22          # what fits one A4 page with the header
+PHOTO_SIDE = 1000        # pixels: the longest side of a photo in the report (sharp in print)
+PHOTO_WIDTH = 310        # layout width of one photo in the report: two fit beside each other
 TEXT = {
     "sheet_title": QT_TRANSLATE_NOOP("ActivityPrint", "ATTENDANCE LIST"),
     "report_title": QT_TRANSLATE_NOOP("ActivityPrint", "ACTIVITY REPORT"),
@@ -57,6 +59,7 @@ TEXT = {
     "title": QT_TRANSLATE_NOOP("ActivityPrint", "Title"),
     "status": QT_TRANSLATE_NOOP("ActivityPrint", "Status"),
     "draft": QT_TRANSLATE_NOOP("ActivityPrint", "(draft)"),
+    "photos": QT_TRANSLATE_NOOP("ActivityPrint", "Documentation"),
 }
 _STYLE = ("<style>body{font-size:10pt} h2{text-align:center} "
           "table.grid{border-collapse:collapse} td,th{padding:4px} th{font-size:8pt}</style>")
@@ -108,8 +111,44 @@ def attendance_sheet_html(c: ActivityContent, refs: ReferenceData, rows: int = B
             "</body></html>")
 
 
+def downscaled_photo(path: Path, side: int = PHOTO_SIDE) -> QImage | None:
+    """The photo at ``path`` turned upright and decoded at most ``side`` pixels long (None:
+    not a readable image)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > side:
+        reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def report_document(c: ActivityContent, refs: ReferenceData, complaints: Sequence[Complaint],
+                    photos: Sequence[Path] = ()) -> QTextDocument:
+    """The laporan kegiatan as a document, with ``photos`` (files) downscaled into it."""
+    doc = QTextDocument()
+    names = []
+    for n, path in enumerate(photos):
+        image = downscaled_photo(path)
+        if image is not None:
+            name = f"kim-photo-{n}"
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            names.append(name)
+    doc.setHtml(activity_report_html(c, refs, complaints, names))
+    return doc
+
+
+def _photos_html(names: Sequence[str]) -> str:
+    if not names:
+        return ""
+    cells = [f"<td><img src='{_e(n)}' width='{PHOTO_WIDTH}'/></td>" for n in names]
+    rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2))
+    return f"<h3>{_e(_t('photos'))}</h3><table cellspacing='4'>{rows}</table>"
+
+
 def activity_report_html(c: ActivityContent, refs: ReferenceData,
-                         complaints: Sequence[Complaint]) -> str:
+                         complaints: Sequence[Complaint], photos: Sequence[str] = ()) -> str:
+    """``photos``: names of image resources of the document (`report_document`)."""
     counts = attendance_counts(c.participants)
     g = counts.gender
     people = [[n, p.name, p.gender, "" if p.age is None else p.age, p.role, p.dusun]
@@ -137,6 +176,7 @@ def activity_report_html(c: ActivityContent, refs: ReferenceData,
             f"<h3>{_e(_t('participants'))}</h3>"
             + _table([_t(k) for k in ("no", "name", "gender", "age", "role", "dusun")], people,
                      (5, 35, 6, 6, 28, 20))
+            + _photos_html(photos)
             + f"<h3>{_e(_t('complaints'))}</h3>{collected}</body></html>")
 
 

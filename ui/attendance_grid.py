@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -102,7 +103,36 @@ class AttendanceDelegate(QStyledItemDelegate):
 
 
 class AttendanceView(QTableView):
-    """Enter on a cell that is not being edited also moves on (and starts editing there)."""
+    """Enter on a cell that is not being edited also moves on (and starts editing there).
+
+    Qt repaints the whole viewport whenever the view gains or loses the keyboard focus (the
+    selection's colours depend on it). In this grid the focus goes back and forth between the
+    view and its own cell editor at every Enter, so those two repaints would be paid on each
+    cell: with a screenful of rows they made Enter the slowest key. Focus moving between the
+    view and its editor therefore skips them; the cells that change repaint themselves.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._focus_in_editor = False
+
+    def _is_own_editor(self, widget: QWidget | None) -> bool:
+        return widget is not None and self.viewport().isAncestorOf(widget)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._is_own_editor(QApplication.focusWidget()):
+            self._focus_in_editor = True
+            event.accept()
+            return
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self._focus_in_editor:
+            self._focus_in_editor = False
+            event.accept()
+            self.viewport().update(self.visualRect(self.currentIndex()))   # its focus frame
+            return
+        super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())

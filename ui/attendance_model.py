@@ -33,6 +33,12 @@ ROLE_CHOICES = ("perangkat desa", "PKK", "karang taruna", "BPD", "tokoh masyarak
 _FIELDS = ("name", "gender", "age", "role", "dusun", "phone")
 _EMPTY = Participant("")
 _DUPLICATE_COLOUR = (255, 228, 181)
+_CELL_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemIsEditable)
+_ITEM, _SORT = int(ItemRole), int(SortRole)
+_TEXT = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
+_BACKGROUND, _TOOLTIP = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = _TEXT | {_ITEM, _SORT, _BACKGROUND, _TOOLTIP}
 
 
 @dataclass(frozen=True)
@@ -128,29 +134,34 @@ class AttendanceTableModel(QAbstractTableModel):
         return names[section] if 0 <= section < COLUMNS else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # called for every role of every visible cell on each repaint: roles this model does
+        # not answer leave first, and the roles are compared as plain ints
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        p, col = self._rows[index.row()], index.column()
-        if role == ItemRole:
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        p, col = self._rows[row], index.column()
+        if role == _ITEM:
             return p
-        value = getattr(p, _FIELDS[col])
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in _TEXT:
+            value = getattr(p, _FIELDS[col])
             return "" if value is None else str(value)
-        if role == SortRole:
-            return value if value is not None else -1
-        if role == Qt.ItemDataRole.BackgroundRole and col == COL_NAME \
-                and p.name.strip() and name_key(p.name) in self._duplicates:
+        if col != COL_NAME or not self._duplicates or not p.name.strip() \
+                or name_key(p.name) not in self._duplicates:
+            if role == _SORT:
+                value = getattr(p, _FIELDS[col])
+                return value if value is not None else -1
+            return None
+        if role == _BACKGROUND:
             return QBrush(QColor(*_DUPLICATE_COLOUR))
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME \
-                and p.name.strip() and name_key(p.name) in self._duplicates:
+        if role == _TOOLTIP:
             return self.tr("This name is already on the list of this session.")
-        return None
+        return p.name if role == _SORT else None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -120,6 +120,7 @@ class ComplaintListPage(QWidget):
                            (self.date_to, 0)):
             filters.addWidget(w, stretch)
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addLayout(filters)
@@ -185,6 +186,11 @@ class ComplaintListPage(QWidget):
         else:
             self._update_counts()
 
+    def add_banner(self, widget: QWidget) -> None:
+        """Show ``widget`` between the heading and the search box (the "Perlu perbaikan"
+        inbox of reports the district returned)."""
+        self._layout.insertWidget(1, widget)
+
     def reload(self) -> None:
         """The store changed (saved, submitted, synced): fetch the first page again."""
         try:
@@ -235,6 +241,10 @@ class ComplaintListPage(QWidget):
                                      .replace("%1", text.upper()))
         elif total == 0:
             self.count_label.setText(self.tr("No report matches."))
+        elif not self.model.total_exact:     # a search counts its matches up to a cap
+            self.count_label.setText(self.tr("More than %1 reports (%2 shown)")
+                                     .replace("%1", str(total - 1))
+                                     .replace("%2", str(shown)))
         else:
             self.count_label.setText(self.tr("%1 reports (%2 shown)").replace("%1", str(total))
                                      .replace("%2", str(shown)))

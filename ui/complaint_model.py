@@ -54,6 +54,7 @@ class ComplaintTableModel(QAbstractTableModel):
         self._query = ComplaintQuery(limit=page_size)
         self._rows: list[ComplaintSummary] = []
         self._total = 0
+        self._total_exact = True
 
     # -- the query --------------------------------------------------------------------------
     @property
@@ -62,8 +63,13 @@ class ComplaintTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many complaints match the query (all pages)."""
+        """How many complaints match the query (all pages); at least this many when
+        `total_exact` is False (a search counts its matches only up to a cap)."""
         return self._total
+
+    @property
+    def total_exact(self) -> bool:
+        return self._total_exact
 
     def set_query(self, query: ComplaintQuery) -> None:
         """Show the first page of ``query`` (search text, filters, sort)."""
@@ -73,7 +79,8 @@ class ComplaintTableModel(QAbstractTableModel):
     def reload(self) -> None:
         page = self._fetch(replace(self._query, offset=0, limit=self._page_size))
         self.beginResetModel()
-        self._rows, self._total = list(page.items), page.total
+        self._rows, self._total, self._total_exact = list(page.items), page.total, \
+            page.total_exact
         self.endResetModel()
 
     def summary(self, row: int) -> ComplaintSummary:
@@ -91,16 +98,20 @@ class ComplaintTableModel(QAbstractTableModel):
 
     # -- lazy fetching ----------------------------------------------------------------------
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (len(self._rows) < self._total
+                                          or not self._total_exact)
 
     def fetchMore(self, parent: Index = ROOT) -> None:
-        if parent.isValid() or len(self._rows) >= self._total:
+        if not self.canFetchMore(parent):
             return
         page = self._fetch(replace(self._query, offset=len(self._rows), limit=self._page_size))
         known = {s.id for s in self._rows}
         fresh = [s for s in page.items if s.id not in known]   # rows may shift under paging
+        if not self._total_exact and len(page.items) < self._page_size:
+            # the last page of a capped count: now the total is known
+            self._total, self._total_exact = len(self._rows) + len(fresh), True
         if not fresh:
-            self._total = len(self._rows)
+            self._total, self._total_exact = len(self._rows), True
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)

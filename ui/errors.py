@@ -100,6 +100,15 @@ _TEXTS: dict[str, tuple[object, object]] = {  # code: (what happened, what to do
     "hub_refused": (
         QT_TRANSLATE_NOOP("Errors", "The district hub refused the request."),
         QT_TRANSLATE_NOOP("Errors", "Copy the details and send them to Diskominfo-SP.")),
+    "login_expired": (QT_TRANSLATE_NOOP("Errors", "Your login to the hub has expired."),
+                      QT_TRANSLATE_NOOP("Errors", "Log in again; nothing was changed.")),
+    "too_many_attempts": (QT_TRANSLATE_NOOP("Errors", "Too many login attempts."),
+                          QT_TRANSLATE_NOOP("Errors", "Wait 15 minutes, then try again.")),
+    "record_locked": (QT_TRANSLATE_NOOP("Errors", "Another reviewer is working on this record."),
+                      QT_TRANSLATE_NOOP("Errors", "Open another record or try again later.")),
+    "bundle_invalid": (QT_TRANSLATE_NOOP("Errors", "The bundle was refused: it was changed, "
+                                                   "damaged or is not from a known computer."),
+                       QT_TRANSLATE_NOOP("Errors", "Ask the village to make a new bundle.")),
     "file_not_written": (
         QT_TRANSLATE_NOOP("Errors", "The file could not be written."),
         QT_TRANSLATE_NOOP("Errors", "Choose another folder (for example Documents) or check that "

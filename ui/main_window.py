@@ -1,156 +1,213 @@
-"""UI layer: the main window: navigation (Laporan, Kegiatan, Sinkronisasi, Pengaturan), the
-pages, the status bar, remembered geometry (QSettings holds view state only), and the wiring
-between pages: a saved or submitted complaint refreshes the list, the status bar and the sync
+"""UI layer: the main window: the pages and the wiring between them, on the frame of
+`ui.main_frame` (navigation from the page table of `ui.main_pages`, status bar, geometry, the
+two-step start). A saved or submitted complaint refreshes the list, the status bar and the sync
 page; a submitted complaint gets its receipt and asks the sync controller to look for the hub;
 a report the hub set aside can be sent again from the sync page (through the detail view's
-submit); an enrolment started from the first-run setup tells its outcome here."""
+submit); an enrolment started from the first-run setup tells its outcome here.
+
+``MainWindow(None, settings)`` is the first frame ("Opening the data…"); the app opens the store
+once it has painted (`first_painted`) and calls `attach` with the core, which builds the
+complaint list (the other pages are built when first shown). Given a core, the constructor
+attaches at once. This module imports Qt only; the pages are imported when they are built.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
-from uuid import UUID
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QStyle,
-    QWidget,
+from PySide6.QtCore import QByteArray, QSettings, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ui.main_frame import PagedWindow, remembered_language
+from ui.main_pages import (
+    PAGE_ACTIVITIES,
+    PAGE_COMPLAINTS,
+    PAGE_SETTINGS,
+    PAGE_SYNC,
+    PAGES,
+    page_row,
 )
 
-from kim_desktop.core import Core
-from kim_desktop.domain.errors import KimError
-from kim_desktop.domain.models import Complaint
-from ui.activity_page import ActivityListPage
-from ui.complaint_detail import ComplaintDetailPage
-from ui.complaint_form import ComplaintForm
-from ui.complaint_list_page import ComplaintListPage
-from ui.dialogs import Notice
-from ui.errors import show_error
-from ui.i18n import Translations
-from ui.receipt_dialog import ReceiptDialog, save_receipt
-from ui.settings_page import SettingsPage
-from ui.status_bar import SyncStatusBar
-from ui.sync_controller import SyncControllerLike
-from ui.sync_page import SyncPage
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from PySide6.QtGui import QCloseEvent
+
+    from kim_desktop.core import Core
+    from kim_desktop.domain.models import Complaint
+    from ui.activity_page import ActivityListPage
+    from ui.complaint_detail import ComplaintDetailPage
+    from ui.complaint_form import ComplaintForm
+    from ui.complaint_list_page import ComplaintListPage
+    from ui.i18n import Translations
+    from ui.receipt_dialog import ReceiptDialog
+    from ui.returned_inbox import ReturnedInbox
+    from ui.settings_page import SettingsPage
+    from ui.status_bar import SyncStatusBar
+    from ui.sync_controller import SyncControllerLike
+    from ui.sync_page import SyncPage
+
+__all__ = ["PAGE_ACTIVITIES", "PAGE_COMPLAINTS", "PAGE_SETTINGS", "PAGE_SYNC", "MainWindow",
+           "remembered_language"]
 
 log = logging.getLogger(__name__)
 
-PAGE_COMPLAINTS, PAGE_ACTIVITIES, PAGE_SYNC, PAGE_SETTINGS = range(4)
+def __getattr__(name: str) -> Any:
+    """``Notice`` (ui.dialogs), imported on first use: ui.dialogs loads Qt's ``Qt`` namespace,
+    which the first frame does without."""
+    if name == "Notice":
+        from ui.dialogs import Notice
+
+        return Notice
+    raise AttributeError(name)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PagedWindow):
     complaints_changed = Signal()
 
-    def __init__(self, core: Core, settings: QSettings, *,
+    def __init__(self, core: Core | None, settings: QSettings, *,
                  translations: Translations | None = None,
                  sync: SyncControllerLike | None = None, autosave_ms: int = 60_000) -> None:
-        super().__init__()
-        self.core, self._settings, self._translations, self._sync = core, settings, \
-            translations, sync
+        super().__init__(settings, translations, sync)
+        self._autosave_ms = autosave_ms
         self.receipt_dialog: ReceiptDialog | None = None
         self._announce_enrolment = False
-        self.list_page = ComplaintListPage(core)
-        self.form = ComplaintForm(core, autosave_ms=autosave_ms)
-        self.detail = ComplaintDetailPage(core)
+        self._list_page: ComplaintListPage | None = None
+        self.returned_inbox: ReturnedInbox
+        self._form: ComplaintForm | None = None
+        self._detail: ComplaintDetailPage | None = None
         self.complaint_stack = QStackedWidget()
-        for sub in (self.list_page, self.form, self.detail):
-            self.complaint_stack.addWidget(sub)
-        self.activity_page = ActivityListPage(core)
-        self.sync_page = SyncPage(core, sync)
-        self.settings_page = SettingsPage(core, sync)
-        self.pages = QStackedWidget()
-        for w in (self.complaint_stack, self.activity_page, self.sync_page, self.settings_page):
-            self.pages.addWidget(w)
-        self.nav = QListWidget()
-        self.nav.setIconSize(QSize(22, 22))
-        self.nav.setObjectName("navigation")
-        for pixmap in (QStyle.StandardPixmap.SP_FileDialogDetailedView,
-                       QStyle.StandardPixmap.SP_FileDialogInfoView,
-                       QStyle.StandardPixmap.SP_BrowserReload,
-                       QStyle.StandardPixmap.SP_FileDialogContentsView):
-            QListWidgetItem(self.style().standardIcon(pixmap), "", self.nav)
-        self.nav.setFixedWidth(190)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-        self.sync_status = SyncStatusBar(core, sync)
-        self.statusBar().addPermanentWidget(self.sync_status)
-
-        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-        self.list_page.new_requested.connect(self.new_complaint)
-        self.list_page.open_requested.connect(self.open_complaint)
-        self.detail.back_requested.connect(self.show_list)
-        self.detail.edit_requested.connect(self.edit_complaint)
-        self.detail.submit_requested.connect(self._on_detail_submit_requested)
-        self.detail.receipt_requested.connect(self.show_receipt)
-        self.detail.complaints_changed.connect(self.complaints_changed)
-        self.form.saved.connect(self._on_form_saved)
-        self.form.submitted.connect(self._on_form_submitted)
-        self.form.closed.connect(self._on_form_closed)
-        self.sync_page.open_complaint_requested.connect(self.open_complaint)
-        self.activity_page.complaint_requested.connect(self.new_complaint_for_activity)
-        self.sync_page.resubmit_requested.connect(self.resubmit_set_aside)
-        self.sync_page.settings_requested.connect(lambda: self.nav.setCurrentRow(PAGE_SETTINGS))
-        self.settings_page.enrolment.outcome_shown.connect(self._on_enrolment_outcome_shown)
-        self.settings_page.language_requested.connect(self.set_language)
-        self.settings_page.profile_changed.connect(self.retranslate_ui)
+        self.sync_status: SyncStatusBar | None = None
         self.complaints_changed.connect(self._on_complaints_changed)
-        if sync is not None:
-            sync.sync_finished.connect(self.complaints_changed)
+        self.retranslate_ui()
+        if core is not None:
+            self.attach(core, sync)
+
+    def attach(self, core: Core, sync: SyncControllerLike | None = None) -> None:
+        """The store is open: build the status bar and the complaint list (and the pages
+        marked ``eager``), turn on the navigation and the shortcuts. Call `start` next."""
+        from ui.status_bar import SyncStatusBar
+
+        self.attach_frame(core, sync)
+        self.sync_status = SyncStatusBar(core, self._sync)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        if self._sync is not None:
+            self._sync.sync_finished.connect(self.complaints_changed)
         for keys, slot in (("Ctrl+N", self.new_complaint), ("Ctrl+F", self.focus_search),
                            ("F5", self.complaints_changed.emit)):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
-        for i in range(4):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(
-                lambda page=i: self.nav.setCurrentRow(page))
-        self.nav.setCurrentRow(PAGE_COMPLAINTS)
-        self.resize(1200, 780)
-        self._restore_view_state()
+        for row, spec in enumerate(PAGES):
+            if row == PAGE_COMPLAINTS or spec.eager:
+                self.page(row)
         self.retranslate_ui()
 
     def start(self) -> None:
-        """After the window is shown: restore typing from a crash, load the status bar. The
-        Sessions and Synchronization pages load when they are shown (`_on_nav_current_row_changed`):
-        with a big store each reads hundreds of records, which would compete with the first
-        paint and the first keystrokes for the GIL."""
+        """After the window is shown and attached: restore typing from a crash, load the status
+        bar. The other pages load when they are shown (`_on_nav_current_row_changed`): with a
+        big store each reads hundreds of records, which would compete with the first keystrokes
+        for the GIL."""
+        from ui.activity_form import ActivityForm
+        from ui.form_journal import FormJournal
+
+        core = self.core
+        assert self.sync_status is not None
         self.sync_status.refresh()
-        if self.form.restore_from_journal():
+        if FormJournal(core.paths.drafts).exists() and self.form.restore_from_journal():
             self.show_form()
             self.statusBar().showMessage(self.tr("Unsaved typing from the last session was "
                                                  "restored."), 10_000)
-        elif self.activity_page.restore_form():
-            self.nav.setCurrentRow(PAGE_ACTIVITIES)
+        elif ActivityForm.journal_path(core).exists() and self.activity_page.restore_form():
+            self.show_page(page_row("activities"))
+        else:
+            self.show_list()
+
+    # -- pages ------------------------------------------------------------------------------
+    def build_complaint_pages(self) -> QWidget:
+        """The factory of the Laporan page: the list now, the form and the detail view when
+        first needed (`form`, `detail`)."""
+        from ui.complaint_list_page import ComplaintListPage
+
+        page = ComplaintListPage(self.core)
+        header = self._settings.value("complaint_list/header")
+        if isinstance(header, QByteArray):
+            page.table.horizontalHeader().restoreState(header)
+        page.new_requested.connect(self.new_complaint)
+        page.open_requested.connect(self.open_complaint)
+        from ui.returned_inbox import ReturnedInbox
+
+        inbox = ReturnedInbox(self.core)      # "Perlu perbaikan": returned with the district's note
+        inbox.open_complaint_requested.connect(self.open_complaint)
+        inbox.open_activity_requested.connect(self.open_activity)
+        page.add_banner(inbox)
+        inbox.reload()
+        self.returned_inbox = inbox
+        self._list_page = page
+        self.complaint_stack.insertWidget(0, page)
+        return self.complaint_stack
+
+    @property
+    def list_page(self) -> ComplaintListPage:
+        self.page(PAGE_COMPLAINTS)
+        assert self._list_page is not None
+        return self._list_page
+
+    @property
+    def form(self) -> ComplaintForm:
+        if self._form is None:
+            from ui.complaint_form import ComplaintForm
+
+            form = ComplaintForm(self.core, autosave_ms=self._autosave_ms)
+            form.saved.connect(self._on_form_saved)
+            form.submitted.connect(self._on_form_submitted)
+            form.closed.connect(self._on_form_closed)
+            self.complaint_stack.addWidget(form)
+            self._form = form
+        return self._form
+
+    @property
+    def detail(self) -> ComplaintDetailPage:
+        if self._detail is None:
+            from ui.complaint_detail import ComplaintDetailPage
+
+            detail = ComplaintDetailPage(self.core)
+            detail.back_requested.connect(self.show_list)
+            detail.edit_requested.connect(self.edit_complaint)
+            detail.submit_requested.connect(self._on_detail_submit_requested)
+            detail.receipt_requested.connect(self.show_receipt)
+            detail.complaints_changed.connect(self.complaints_changed)
+            self.complaint_stack.addWidget(detail)
+            self._detail = detail
+        return self._detail
+
+    @property
+    def activity_page(self) -> ActivityListPage:
+        return self.page(page_row("activities"))  # type: ignore[return-value]
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return self.page(page_row("sync"))  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(PAGE_SETTINGS)  # type: ignore[return-value]
+
+    def _detail_shown(self) -> bool:
+        return self._detail is not None and self.complaint_stack.currentWidget() is self._detail
 
     # -- navigation -------------------------------------------------------------------------
-    @Slot(int)
-    def _on_nav_current_row_changed(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if row == PAGE_SYNC:
-            self.sync_page.reload()
-        elif row == PAGE_ACTIVITIES:
-            self.activity_page.reload()
-        elif row == PAGE_SETTINGS:
-            self.settings_page.load()
-
     def _show_complaints(self, page: QWidget) -> None:
         self.nav.setCurrentRow(PAGE_COMPLAINTS)
         self.complaint_stack.setCurrentWidget(page)
 
     @Slot()
     def show_list(self) -> None:
-        self._show_complaints(self.list_page)
-        self.list_page.table.setFocus()
+        """The list, with the keyboard focus in the table (on "New report" while it is empty)."""
+        page = self.list_page
+        self._show_complaints(page)
+        (page.table if page.table.isVisibleTo(page) else page.new_button).setFocus()
 
     def show_form(self) -> None:
         self._show_complaints(self.form)
@@ -162,6 +219,20 @@ class MainWindow(QMainWindow):
         if not self.form.is_open():
             self.form.start_new(channel="socialization", activity_id=str(activity_id))
         self.show_form()
+
+    @Slot(object)
+    def open_activity(self, activity_id: UUID) -> None:
+        """Open a session in its form (from the "Perlu perbaikan" inbox)."""
+        from kim_desktop.domain.errors import KimError
+        from ui.errors import show_error
+
+        try:
+            activity = self.core.activities.get(activity_id)
+        except KimError as e:
+            show_error(self, e)
+            return
+        self.show_page(page_row("activities"))
+        self.activity_page.open_form(activity)
 
     @Slot()
     def focus_search(self) -> None:
@@ -215,7 +286,7 @@ class MainWindow(QMainWindow):
         """"Coba kirim lagi" on the sync page: the detail view's submit, for a report the hub
         set aside and the user corrected (the form shows anything still wrong)."""
         self.open_complaint(complaint_id)
-        if self.complaint_stack.currentWidget() is self.detail and self.detail.complaint:
+        if self._detail_shown() and self.detail.complaint:
             self._on_detail_submit_requested(self.detail.complaint)
 
     # -- enrolment --------------------------------------------------------------------------
@@ -224,19 +295,23 @@ class MainWindow(QMainWindow):
         in the status bar (success) or a notice (a problem) besides Settings."""
         self._announce_enrolment = self.settings_page.enrolment.enroll(hub_url, code)
         if not self._announce_enrolment:
+            from ui.dialogs import Notice
+
             Notice.tell(self, self.tr("Registration with the hub"), self.tr(
                 "This computer could not be registered with the details from the setup. Open "
                 "Settings, section “Registration with the hub”, to try again."))
         return self._announce_enrolment
 
     @Slot(str, str)
-    def _on_enrolment_outcome_shown(self, severity: str, text: str) -> None:
+    def on_enrolment_outcome_shown(self, severity: str, text: str) -> None:
         if not self._announce_enrolment:
             return      # started in Settings, which shows the outcome itself
         self._announce_enrolment = False
         if severity == "ok":
             self.statusBar().showMessage(text, 15_000)
         else:
+            from ui.dialogs import Notice
+
             Notice.tell(self, self.tr("Registration with the hub"), text,
                         warning=True)
 
@@ -248,6 +323,9 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def show_receipt(self, complaint: Complaint) -> ReceiptDialog:
         """Write the receipt PDF and show it with print and save buttons."""
+        from kim_desktop.domain.errors import KimError
+        from ui.receipt_dialog import ReceiptDialog, save_receipt
+
         path = None
         try:
             path = save_receipt(self.core, complaint)
@@ -261,11 +339,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_complaints_changed(self) -> None:
+        if not self.loaded:
+            return
         self.list_page.reload()
-        self.sync_status.refresh()
+        self.returned_inbox.reload()
+        if self.sync_status is not None:
+            self.sync_status.refresh()
         if self.pages.currentIndex() == PAGE_SYNC:
             self.sync_page.reload()
-        if self.complaint_stack.currentWidget() is self.detail:
+        if self._detail_shown():
             self.detail.refresh()
 
     # -- language ---------------------------------------------------------------------------
@@ -273,6 +355,10 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         if self._translations is not None:
             language = self._translations.apply(language)
+        self.remember_language(language)
+        from kim_desktop.domain.errors import KimError
+        from ui.errors import show_error
+
         try:
             prefs = self.core.preferences.get()
             if prefs.language != language:
@@ -280,57 +366,31 @@ class MainWindow(QMainWindow):
         except KimError as e:
             show_error(self, e)
 
-    def retranslate_ui(self) -> None:
-        prof = self.core.device.profile_or_none()
-        self.setWindowTitle(f"KIM Desktop · {prof.kim_name}" if prof else "KIM Desktop")
-        names = (self.tr("Reports"), self.tr("Sessions"), self.tr("Synchronization"),
-                 self.tr("Settings"))
-        for i, name in enumerate(names):
-            item = self.nav.item(i)
-            item.setText(name)
-            item.setToolTip(f"{name} (Ctrl+{i + 1})")
-
-    def changeEvent(self, event: Any) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    # -- window state -----------------------------------------------------------------------
-    def _restore_view_state(self) -> None:
-        geometry = self._settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        header = self._settings.value("complaint_list/header")
-        if isinstance(header, QByteArray):
-            self.list_page.table.horizontalHeader().restoreState(header)
+    @Slot()
+    def on_profile_changed(self) -> None:
+        self.apply_page_visibility()
+        self.retranslate_ui()
 
     def save_view_state(self) -> None:
-        self._settings.setValue("main_window/geometry", self.saveGeometry())
-        self._settings.setValue("complaint_list/header",
-                                self.list_page.table.horizontalHeader().saveState())
+        self.save_geometry()
+        if self._list_page is not None:
+            self._settings.setValue("complaint_list/header",
+                                    self._list_page.table.horizontalHeader().saveState())
         self._settings.sync()
 
-    def bring_to_front(self) -> None:
-        """A second start asked for this window."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.form.save_on_exit()
+        if self._form is not None:
+            self._form.save_on_exit()
         self.save_view_state()
         if self.receipt_dialog is not None:
             self.receipt_dialog.close()
         super().closeEvent(event)
         log.info("main window closed")
 
-    def sizeHint(self) -> QSize:
-        return QSize(1200, 780)
-
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.complaint_stack.currentWidget() is self.detail:
+        from PySide6.QtCore import Qt
+
+        if event.key() == Qt.Key.Key_Escape and self._detail_shown():
             self.show_list()
             return
         super().keyPressEvent(event)

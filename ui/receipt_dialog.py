@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTextBr
 
 from kim_desktop.core import Core
 from kim_desktop.domain.deadlines import wita_date
+from kim_desktop.domain.files import safe_filename
 from kim_desktop.domain.models import Complaint
 from ui.dialogs import FilePicker
 from ui.errors import FileNotWritten, show_error
@@ -30,7 +31,7 @@ def render_receipt(core: Core, c: Complaint) -> str:
 
 def save_receipt(core: Core, c: Complaint) -> Path:
     """Write the receipt PDF into the data folder's receipts folder; returns its path."""
-    path = receipts_dir(core.paths) / f"tanda-terima-{c.tracking_no}.pdf"
+    path = receipts_dir(core.paths) / safe_filename(f"tanda-terima-{c.tracking_no}.pdf")
     write_pdf(html_document(render_receipt(core, c)), path, f"KIM {c.tracking_no}")
     log.info("receipt written for complaint %s", c.id)
     return path
@@ -102,7 +103,8 @@ class ReceiptDialog(QDialog):
     def _on_save_clicked(self) -> None:
         target = FilePicker.ask_save_file(
             self, self.tr("Save receipt as PDF"),
-            Path.home() / f"tanda-terima-{self.complaint.tracking_no}.pdf", self.tr("PDF (*.pdf)"))
+            Path.home() / safe_filename(f"tanda-terima-{self.complaint.tracking_no}.pdf"),
+            self.tr("PDF (*.pdf)"))
         if target is None:
             return
         try:

@@ -6,6 +6,8 @@ rule parameters. Core code never writes UI text; this table is data the CLI and 
 
 from __future__ import annotations
 
+import re
+
 LABELS: dict[str, tuple[str, str]] = {
     "kind": ("Klasifikasi", "Classification"),
     "title": ("Judul laporan", "Title"),
@@ -120,10 +122,10 @@ RULES: dict[str, tuple[str, str]] = {
 def render(code: str, field: str, **params: object) -> tuple[str, str]:
     """(Indonesian, English) text of rule ``code`` for ``field``."""
     label_id, label_en = LABELS.get(field, LABELS.get(field.split("[")[0], (field, field)))
-    if "[" in field and field not in LABELS:
-        # participants[3].gender → "Daftar hadir baris 4: Jenis kelamin"
-        base, _, rest = field.partition("[")
-        idx, _, sub = rest.partition("].")
+    row = re.fullmatch(r"([^\[]*)\[(\d{1,9})\](?:\.(.*))?", field)
+    if row and field not in LABELS:
+        # participants[3].gender → "Daftar hadir baris 4: Jenis kelamin"; complaint_ids[0]
+        base, idx, sub = row.groups()
         label_id = f"{LABELS.get(base, (base, base))[0]} baris {int(idx) + 1}: {sub or ''}".strip()
         label_en = f"{LABELS.get(base, (base, base))[1]} row {int(idx) + 1}: {sub or ''}".strip()
     tid, ten = RULES[code]

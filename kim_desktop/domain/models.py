@@ -163,6 +163,7 @@ class Page(Generic[T]):
     total: int
     offset: int
     limit: int
+    total_exact: bool = True    # False: ``total`` is a lower bound (a capped count)
 
 
 def _iso(v: date | datetime | None) -> str | None:

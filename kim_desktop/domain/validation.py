@@ -151,6 +151,8 @@ def _float(c: _Collector, data: Mapping[str, Any], field: str, lo: float, hi: fl
             else float("nan")
     except ValueError:
         f = float("nan")
+    except OverflowError:   # an integer too large for a float: certainly out of range
+        f = float("inf")
     if f != f:      # NaN: not a number
         c.add(field, "not_a_number")
         return None
@@ -221,7 +223,7 @@ def _reporter(c: _Collector, raw: Any, anonymous: bool, today: date) -> Reporter
     if by not in (None, ""):
         try:
             birth_year = int(by)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: infinity
             c.add("reporter.birth_year", "not_a_number")
         else:
             if not 1900 <= birth_year <= today.year:

@@ -1,9 +1,14 @@
 """Services layer: socialization activity use cases (save draft, submit, withdraw, list, show).
-Participant counts by gender are derived from the list, never typed."""
+Participant counts by gender are derived from the list, never typed.
+
+A complaint names the session it was collected in (``activity_id``); the session lists it in
+``complaint_ids``. Reading a session adds the complaints that name it, and saving or submitting
+writes those links, so the record sent to the district carries them too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -26,7 +31,12 @@ from kim_desktop.services.mapping import apply_activity_content, record_status, 
 from kim_desktop.services.outbox import enqueue, withdraw_pending
 from kim_desktop.services.reference import ReferenceService
 from kim_desktop.storage.db import transaction
-from kim_desktop.storage.rows import ActivityAttachmentRow, ActivityRow, ComplaintRow
+from kim_desktop.storage.rows import (
+    ActivityAttachmentRow,
+    ActivityComplaintRow,
+    ActivityRow,
+    ComplaintRow,
+)
 
 
 class ActivityService:
@@ -79,7 +89,8 @@ class ActivityService:
 
     def get(self, activity_id: UUID | str) -> Activity:
         with transaction(self._ctx.sessions) as s:
-            return to_activity(s, self._find(s, activity_id))
+            row = self._find(s, activity_id)
+            return _with_collected(to_activity(s, row), _naming(s, [row.id]))
 
     def complaints_of(self, activity_id: UUID | str) -> list[Complaint]:
         """Complaints collected in the session: linked from the session or naming it."""
@@ -104,7 +115,8 @@ class ActivityService:
                     .order_by(ActivityRow.starts_at.desc(), ActivityRow.created_at.desc()))
             if village_code:
                 stmt = stmt.where(ActivityRow.village_code == village_code)
-            items = [to_activity(s, r) for r in s.scalars(stmt)]
+            naming = _naming(s, None)
+            items = [_with_collected(to_activity(s, r), naming) for r in s.scalars(stmt)]
         yield from items
 
     def _find(self, s: Session, key: UUID | str) -> ActivityRow:
@@ -144,11 +156,13 @@ class ActivityService:
                 row.attachments.append(ActivityAttachmentRow(
                     sha256=f.sha256, filename=f.filename, position=len(row.attachments)))
                 have.add(f.sha256)
+        _link_collected(s, row)
         return row
 
     def _submit(self, s: Session, row: ActivityRow) -> None:
         current = Status(row.status)
         check_transition(Entity.ACTIVITY, current, Status.QUEUED)
+        _link_collected(s, row)
         s.flush()
         content = to_activity(s, row).content
         _, problems = self.validate(activity_content_to_dict(content), for_submit=True)
@@ -165,3 +179,44 @@ class ActivityService:
         row.status, row.updated_at = status.value, now
         record_status(s, Entity.ACTIVITY, row.id, status, now, current_device(s).operator_name,
                       note)
+
+
+def _naming(s: Session, activity_ids: Sequence[UUID] | None) -> dict[UUID, list[UUID]]:
+    """activity id → the live complaints naming it, oldest first (None: every activity)."""
+    stmt = (select(ComplaintRow.activity_id, ComplaintRow.id)
+            .where(ComplaintRow.activity_id.is_not(None), ComplaintRow.deleted.is_(False))
+            .order_by(ComplaintRow.created_at, ComplaintRow.id))
+    if activity_ids is not None:
+        stmt = stmt.where(ComplaintRow.activity_id.in_(list(activity_ids)))
+    out: dict[UUID, list[UUID]] = {}
+    for activity_id, complaint_id in s.execute(stmt):
+        out.setdefault(activity_id, []).append(complaint_id)
+    return out
+
+
+def _with_collected(a: Activity, naming: Mapping[UUID, list[UUID]]) -> Activity:
+    extra = [c for c in naming.get(a.id, []) if c not in a.content.complaint_ids]
+    if not extra:
+        return a
+    return replace(a, content=replace(a.content,
+                                      complaint_ids=(*a.content.complaint_ids, *extra)))
+
+
+def _link_collected(s: Session, row: ActivityRow) -> None:
+    """Write the links of the complaints naming the session; drop links to complaints deleted
+    here or moved to another session."""
+    linked = [link.complaint_id for link in row.complaint_links]
+    gone = set(s.scalars(select(ComplaintRow.id).where(
+        ComplaintRow.id.in_(linked),
+        ComplaintRow.deleted.is_(True) | (ComplaintRow.activity_id.is_not(None)
+                                          & (ComplaintRow.activity_id != row.id))))) \
+        if linked else set()
+    for link in [x for x in row.complaint_links if x.complaint_id in gone]:
+        row.complaint_links.remove(link)
+    have = {link.complaint_id for link in row.complaint_links}
+    for complaint_id in _naming(s, [row.id]).get(row.id, []):
+        if complaint_id not in have:
+            row.complaint_links.append(ActivityComplaintRow(complaint_id=complaint_id,
+                                                            position=len(row.complaint_links)))
+    for position, link in enumerate(row.complaint_links):
+        link.position = position

@@ -1,7 +1,8 @@
 """Services layer: attachment files, stored once under the data folder by SHA-256.
 
-The type is decided by the file's first bytes (JPEG, PNG, PDF), never by its name; size and
-count limits come from preferences. Files are copied with a temporary name and renamed, so a
+The type is decided by the file's first bytes (JPEG, PNG, PDF: `kim_desktop.domain.files`),
+never by its name, and the name kept is made safe the same way; size and count limits come from
+preferences. Files are copied with a temporary name and renamed, so a
 crash never leaves a half file under a real hash.
 """
 
@@ -16,29 +17,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from kim_desktop.domain.files import SNIFF_BYTES, safe_filename, sniff_media_type
 from kim_desktop.domain.messages import render
 from kim_desktop.domain.problems import Problem
 from kim_desktop.storage.rows import BlobRow
-
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"%PDF-", "application/pdf"),
-)
-
-
-def sniff_media_type(head: bytes) -> str | None:
-    for magic, media_type in _MAGIC:
-        if head.startswith(magic):
-            return media_type
-    return None
-
-
-def safe_filename(name: str) -> str:
-    """Keep only the last path component and harmless characters."""
-    base = os.path.basename(name.replace("\\", "/")) or "lampiran"
-    cleaned = "".join(ch if ch.isalnum() or ch in "._- ()" else "_" for ch in base).strip(". ")
-    return cleaned[:120] or "lampiran"
 
 
 @dataclass(frozen=True)
@@ -79,7 +61,7 @@ class AttachmentStore:
                     bad("file_too_large", value=name, max=max_bytes // (1024 * 1024))
                     continue
                 with p.open("rb") as f:
-                    head = f.read(16)
+                    head = f.read(SNIFF_BYTES)
                     media_type = sniff_media_type(head)
                     if media_type is None:
                         bad("file_type", value=name)

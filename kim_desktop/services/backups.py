@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kim_desktop.domain.errors import InvalidInput, StoreCorrupt, StoreTooNew
+from kim_desktop.domain.tracking import new_device_tag
 from kim_desktop.storage.db import backup_file, known_revisions, translate_errors
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ KEEP_OTHER = 5          # pre-migrate / pre-restore / manual copies kept besides
 class BackupInfo:
     path: Path
     created_at: datetime
-    reason: str          # daily | manual | pre-restore | pre-destructive | pre-migrate
+    reason: str          # daily | manual | pre-restore | pre-migrate | pre-<action>
     size: int
 
 
@@ -75,6 +76,13 @@ class BackupService:
             backup_file(self._store, target, check=True)
         log.info("backup made (%s, %d bytes)", reason, target.stat().st_size)
         return target
+
+    def before_destructive(self, action: str) -> Path | None:
+        """A safety copy before ``action`` (e.g. ``receipt``) overwrites or removes user data;
+        None when there is no store yet."""
+        if not self._store.exists():
+            return None
+        return self.create(f"pre-{action}")
 
     def list(self) -> list[BackupInfo]:
         """Backups, newest first."""
@@ -137,6 +145,7 @@ class BackupService:
                 dst.close()
         finally:
             src.close()
+        _renew_device_tag(self._store)
         log.info("store restored from a backup")
         return safety
 
@@ -168,6 +177,26 @@ class BackupService:
         if good is not None:
             self.restore(good.path)
         return good
+
+
+def _renew_device_tag(store: Path) -> None:
+    """Receipts printed after the backup was made carry tracking numbers that the restored
+    counter would hand out again. A new device tag (the middle part of the number) that no
+    complaint in the store uses keeps every later number new; the device id stays the same."""
+    con = sqlite3.connect(store, timeout=10)
+    try:
+        with con:
+            row = con.execute("SELECT device_tag FROM device WHERE id = 1").fetchone()
+            if row is None:
+                return
+            used = {r[0] for r in con.execute(
+                "SELECT DISTINCT substr(tracking_no, 8, 3) FROM complaint")} | {row[0]}
+            tag = new_device_tag()
+            while tag in used:
+                tag = new_device_tag()
+            con.execute("UPDATE device SET device_tag = ? WHERE id = 1", (tag,))
+    finally:
+        con.close()
 
 
 def backup_age_days(backups: list[BackupInfo], today: date) -> int | None:

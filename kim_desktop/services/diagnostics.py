@@ -20,6 +20,7 @@ from typing import Any
 from kim_desktop import __version__
 from kim_desktop.paths import DataPaths
 from kim_desktop.services.backups import BackupService
+from kim_desktop.services.store_key import store_key_location
 
 PACKAGES = ("PySide6-Essentials", "SQLAlchemy", "alembic", "requests", "keyring", "pydantic",
             "holidays", "Pillow")
@@ -86,6 +87,8 @@ def export_diagnostics(paths: DataPaths, out: Path) -> Path:
         "created_at": datetime.now(UTC).isoformat(),
         "versions": _versions(),
         "store": _store_stats(paths.store),
+        # "file": no OS keyring, the data key of the identity fields is in the data folder
+        "store_key": store_key_location(paths),
         "backups": [{"name": b.path.name, "reason": b.reason, "bytes": b.size}
                     for b in BackupService(paths.store, paths.backups).list()],
     }

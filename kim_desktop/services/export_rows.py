@@ -32,6 +32,7 @@ from kim_desktop.domain.models import (
     reporter_to_dict,
     status_change_dict,
 )
+from kim_desktop.storage.crypto import IDENTITY_COLUMNS
 from kim_desktop.storage.rows import (
     ComplaintRow,
     stored_date_iso,
@@ -50,8 +51,9 @@ def _stored(col: Any) -> ColumnElement[Any]:
     return type_coerce(col, String)
 
 
-# The columns `_record` unpacks, in this order.
-_COLUMNS = [_stored(c) for c in (
+# The columns `_record` unpacks, in this order; the reporter's identity is read through its
+# column type, which opens the sealed values (storage.crypto).
+_COLUMNS = [c if c.key in IDENTITY_COLUMNS else _stored(c) for c in (
     _C.id, _C.tracking_no, _C.kind, _C.title, _C.body, _C.incident_date, _C.village_code,
     _C.location_detail, _C.latitude, _C.longitude, _C.category_code, _C.agency_code,
     _C.reporter_name, _C.reporter_nik, _C.reporter_phone, _C.reporter_email,

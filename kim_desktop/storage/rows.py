@@ -2,7 +2,8 @@
 
 Synced tables carry a client UUID ``id``, ``revision``, ``server_version``, ``dirty`` and
 ``deleted``. Times are stored as UTC. Personal fields of the reporter live in their own
-columns so that they can be protected and never end up in a search index or a log.
+columns, sealed with the store's data key (`storage.crypto`), so that they never end up in
+plain text in the file, a backup, a search index or a log.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kim_desktop.storage.crypto import EncryptedText
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -123,11 +126,12 @@ class ComplaintRow(Base):
     longitude: Mapped[float | None]
     category_code: Mapped[str] = mapped_column(String(200), index=True)
     agency_code: Mapped[str | None] = mapped_column(String(100))
-    reporter_name: Mapped[str] = mapped_column(Text)
-    reporter_nik: Mapped[str] = mapped_column(Text)
-    reporter_phone: Mapped[str] = mapped_column(Text)
-    reporter_email: Mapped[str] = mapped_column(Text)
-    reporter_address: Mapped[str] = mapped_column(Text)
+    # the reporter's identity is sealed with the store's data key (storage.crypto)
+    reporter_name: Mapped[str] = mapped_column(EncryptedText("reporter_name"))
+    reporter_nik: Mapped[str] = mapped_column(EncryptedText("reporter_nik"))
+    reporter_phone: Mapped[str] = mapped_column(EncryptedText("reporter_phone"))
+    reporter_email: Mapped[str] = mapped_column(EncryptedText("reporter_email"))
+    reporter_address: Mapped[str] = mapped_column(EncryptedText("reporter_address"))
     reporter_gender: Mapped[str] = mapped_column(String(1))
     reporter_birth_year: Mapped[int | None]
     anonymous: Mapped[bool]
@@ -367,3 +371,15 @@ class IdentityViewRow(Base):
     actor: Mapped[str]
 
 
+class StoreKeyRow(Base):
+    """Which data key seals this store's identity fields (``id`` is 1); the key itself is in the
+    OS keyring (or the data folder's key file), never here. ``key_check`` is a known text sealed
+    with it, so a wrong or missing key is told apart from damage."""
+
+    __tablename__ = "store_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32))
+    key_check: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    #: the district escrow key this store's key was deposited to (sync.client.escrow)
+    escrow_fingerprint: Mapped[str | None] = mapped_column(String(16))

@@ -8,6 +8,10 @@
         <translation>(draf)</translation>
     </message>
     <message>
+        <source>The photos are still being checked; try again in a moment.</source>
+        <translation>Foto masih diperiksa; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
         <source>Import participants</source>
         <translation>Impor peserta</translation>
     </message>
@@ -58,6 +62,10 @@
     <message>
         <source>O&amp;utcomes</source>
         <translation>&amp;Hasil</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation (photos, signed attendance sheet)</source>
+        <translation>D&amp;okumentasi (foto, daftar hadir bertanda tangan)</translation>
     </message>
     <message>
         <source>Complaints collected</source>
@@ -117,6 +125,14 @@
     <message>
         <source>&amp;New session</source>
         <translation>Kegiatan &amp;baru</translation>
+    </message>
+    <message>
+        <source>Co&amp;verage</source>
+        <translation>&amp;Cakupan</translation>
+    </message>
+    <message>
+        <source>Sessions and participants per kecamatan and village, and KIMs without a recent session</source>
+        <translation>Kegiatan dan peserta per kecamatan dan desa/kelurahan, serta KIM tanpa kegiatan terbaru</translation>
     </message>
     <message>
         <source>Kecamatan</source>
@@ -269,6 +285,33 @@
         <source>(draft)</source>
         <translation>(draf)</translation>
     </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentasi</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityStatusBanner</name>
+    <message>
+        <source>(no note)</source>
+        <translation>(tanpa catatan)</translation>
+    </message>
+    <message>
+        <source>%1: the district returned this session for correction. Note: %2. Correct it, then submit it again.</source>
+        <translation>%1: kabupaten mengembalikan kegiatan ini untuk diperbaiki. Catatan: %2. Perbaiki, lalu kirim lagi.</translation>
+    </message>
+    <message>
+        <source>%1 by the district. Note: %2</source>
+        <translation>%1 oleh kabupaten. Catatan: %2</translation>
+    </message>
+    <message>
+        <source>The district hub could not accept this session: %1</source>
+        <translation>Hub kabupaten tidak dapat menerima kegiatan ini: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
 </context>
 <context>
     <name>ActivityTableModel</name>
@@ -291,6 +334,10 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>District note</source>
+        <translation>Catatan kabupaten</translation>
     </message>
     <message>
         <source>%1 (L %2 · P %3)</source>
@@ -371,6 +418,149 @@
     <message>
         <source>This name is already on the list of this session.</source>
         <translation>Nama ini sudah ada di daftar hadir kegiatan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>A restore from %1 is waiting: it is done when KIM Desktop starts again.</source>
+        <translation>Pemulihan dari %1 sedang menunggu: dilakukan saat KIM Desktop dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>Sedang membuat cadangan…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Cadangan dibuat: %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Pulihkan cadangan</translation>
+    </message>
+    <message>
+        <source>There is no usable backup in %1.</source>
+        <translation>Tidak ada cadangan yang dapat dipakai di %1.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 (%2 complaints)? Everything recorded after that time will not be in the restored data; a copy of the current data is kept in the backup folder first. KIM Desktop does the restore when it starts again.</source>
+        <translation>Pulihkan cadangan tanggal %1 (%2 pengaduan)? Semua yang dicatat setelah waktu itu tidak akan ada di data yang dipulihkan; salinan data saat ini disimpan dulu di folder cadangan. KIM Desktop melakukan pemulihan saat dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Restore at the next start</source>
+        <translation>Pulihkan saat aplikasi dibuka lagi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close KIM Desktop now? Start it again to finish the restore.</source>
+        <translation>Tutup KIM Desktop sekarang? Buka lagi untuk menyelesaikan pemulihan.</translation>
+    </message>
+    <message>
+        <source>Close now</source>
+        <translation>Tutup sekarang</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>Ekspor diagnostik</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Berkas zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saved as %1.
+
+It holds the log files, the program versions, the sync state and counts of records and backups. It holds no personal data: no names, NIK, phone numbers, addresses or complaint texts. Send it to district IT when they ask for it.</source>
+        <translation>Disimpan sebagai %1.
+
+Berkas ini berisi catatan log, versi program, keadaan sinkronisasi, serta jumlah data dan cadangan. Tidak ada data pribadi di dalamnya: tidak ada nama, NIK, nomor telepon, alamat, atau isi pengaduan. Kirimkan ke petugas TI kabupaten bila mereka memintanya.</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved as %1</source>
+        <translation>Diagnostik disimpan sebagai %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Folder cadangan</translation>
+    </message>
+    <message>
+        <source>Newest backup</source>
+        <translation>Cadangan terbaru</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>Cadangan harian yang disimpan</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Cadangkan sekarang</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Pulihkan…</translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation>Batalkan pemulihan</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImportBar</name>
+    <message>
+        <source>Import &amp;USB bundle…</source>
+        <extracomment>the hub refuses larger uploads; checked here first to say so plainly</extracomment>
+        <translation>Impor bundel &amp;USB…</translation>
+    </message>
+    <message>
+        <source>Save receipt again…</source>
+        <translation>Simpan tanda terima lagi…</translation>
+    </message>
+    <message>
+        <source>Choose the village&apos;s USB bundle</source>
+        <translation>Pilih bundel USB dari desa</translation>
+    </message>
+    <message>
+        <source>KIM bundles (*.kimbundle *.zip);;All files (*)</source>
+        <translation>Bundel KIM (*.kimbundle *.zip);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Mengimpor %1…</translation>
+    </message>
+    <message>
+        <source>Save the receipt for the village</source>
+        <translation>Simpan tanda terima untuk desa</translation>
+    </message>
+    <message>
+        <source>Bundle of %1 imported: %2 accepted, %3 already at the hub, %4 set aside.</source>
+        <translation>Bundel dari %1 diimpor: %2 diterima, %3 sudah ada di hub, %4 disisihkan.</translation>
+    </message>
+    <message>
+        <source>Receipt saved: %1. Take it back to the village.</source>
+        <translation>Tanda terima disimpan: %1. Bawa kembali ke desa.</translation>
+    </message>
+    <message>
+        <source>The receipt is not saved yet.</source>
+        <translation>Tanda terima belum disimpan.</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1091,10 @@
         <translation>Tidak ada laporan yang cocok.</translation>
     </message>
     <message>
+        <source>More than %1 reports (%2 shown)</source>
+        <translation>Lebih dari %1 laporan (%2 ditampilkan)</translation>
+    </message>
+    <message>
         <source>%1 reports (%2 shown)</source>
         <translation>%1 laporan (%2 ditampilkan)</translation>
     </message>
@@ -986,6 +1180,124 @@
     </message>
 </context>
 <context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Participants: men (L) %1, women (P) %2.</source>
+        <translation>Peserta: laki-laki (L) %1, perempuan (P) %2.</translation>
+    </message>
+    <message>
+        <source>Sessions per kecamatan</source>
+        <translation>Sesi per kecamatan</translation>
+    </message>
+    <message>
+        <source>KIM villages without a session in 90 days</source>
+        <translation>Desa KIM tanpa sesi dalam 90 hari</translation>
+    </message>
+    <message>
+        <source>Socialization sessions by kecamatan</source>
+        <translation>Sesi sosialisasi per kecamatan</translation>
+    </message>
+    <message>
+        <source>No sessions in this period.</source>
+        <translation>Tidak ada sesi pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Sesi terakhir</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Socialization coverage</source>
+        <translation>Cakupan sosialisasi</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Sessions per kecamatan</source>
+        <translation>Kegiatan per kecamatan</translation>
+    </message>
+    <message>
+        <source>Participants by gender per kecamatan</source>
+        <translation>Peserta menurut jenis kelamin per kecamatan</translation>
+    </message>
+    <message>
+        <source>Men (L)</source>
+        <translation>Laki-laki (L)</translation>
+    </message>
+    <message>
+        <source>Women (P)</source>
+        <translation>Perempuan (P)</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>Belum ada kegiatan</translation>
+    </message>
+    <message>
+        <source>Sessions per &amp;village</source>
+        <translation>Kegiatan per &amp;desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>%1 sessions with %2 participants (men %3, women %4, not recorded %5). Submitted sessions are counted, except rejected ones; drafts are not.</source>
+        <translation>%1 kegiatan dengan %2 peserta (laki-laki %3, perempuan %4, tidak dicatat %5). Kegiatan yang sudah dikirim dihitung, kecuali yang ditolak; draf tidak dihitung.</translation>
+    </message>
+    <message>
+        <source>Villages with a KIM but no session since %1</source>
+        <translation>Desa/kelurahan yang memiliki KIM tetapi tanpa kegiatan sejak %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>last session %1</source>
+        <translation>kegiatan terakhir %1</translation>
+    </message>
+    <message>
+        <source>None: every KIM held a session.</source>
+        <translation>Tidak ada: setiap KIM sudah mengadakan kegiatan.</translation>
+    </message>
+    <message>
+        <source>The villages with a KIM come from the reference data.</source>
+        <translation>Daftar desa/kelurahan yang memiliki KIM diambil dari data referensi.</translation>
+    </message>
+    <message>
+        <source>The reference data does not list which villages have a KIM, so only this office&apos;s own village is checked.</source>
+        <translation>Data referensi belum memuat desa/kelurahan mana yang memiliki KIM, sehingga hanya desa/kelurahan kantor ini yang diperiksa.</translation>
+    </message>
+    <message>
+        <source>The reference data does not list which villages have a KIM and this computer is not set up for one, so no village is checked.</source>
+        <translation>Data referensi belum memuat desa/kelurahan mana yang memiliki KIM dan komputer ini belum disiapkan untuk sebuah KIM, sehingga tidak ada desa/kelurahan yang diperiksa.</translation>
+    </message>
+</context>
+<context>
     <name>Deadline</name>
     <message>
         <source>Checked and forwarded by the district</source>
@@ -1006,6 +1318,97 @@
     <message>
         <source>Answer to the information request</source>
         <translation>Jawaban atas permintaan informasi</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Category and agency</source>
+        <translation>Kategori dan instansi</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>Return to village</source>
+        <translation>Kembalikan ke desa</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Note for the village (required when returning)</source>
+        <translation>Catatan untuk desa (wajib bila dikembalikan)</translation>
+    </message>
+    <message>
+        <source>— reason for rejecting —</source>
+        <translation>— alasan penolakan —</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>Kate&amp;gori</translation>
+    </message>
+    <message>
+        <source>&amp;Agency</source>
+        <translation>I&amp;nstansi</translation>
+    </message>
+    <message>
+        <source>Save category and agency</source>
+        <translation>Simpan kategori dan instansi</translation>
+    </message>
+    <message>
+        <source>Note: at most %1 characters.</source>
+        <translation>Catatan: paling banyak %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Note: required when returning a record to the village; say what the village must correct.</source>
+        <translation>Catatan: wajib diisi bila catatan dikembalikan ke desa; sebutkan apa yang harus diperbaiki desa.</translation>
+    </message>
+    <message>
+        <source>Reason: choose why the record is rejected.</source>
+        <translation>Alasan: pilih mengapa catatan ditolak.</translation>
+    </message>
+    <message>
+        <source>Reason “duplicate”: choose the other report in “Possible duplicates” first.</source>
+        <translation>Alasan “duplikat”: pilih dulu laporan lainnya di “Kemungkinan duplikat”.</translation>
+    </message>
+    <message>
+        <source>Sending the decision…</source>
+        <translation>Mengirim keputusan…</translation>
+    </message>
+    <message>
+        <source>Decision saved at the hub.</source>
+        <translation>Keputusan tersimpan di hub.</translation>
+    </message>
+    <message>
+        <source>Locked: %1 is reviewing this record.</source>
+        <translation>Terkunci: %1 sedang meninjau catatan ini.</translation>
+    </message>
+    <message>
+        <source>Category: choose one from the list.</source>
+        <translation>Kategori: pilih salah satu dari daftar.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Category and agency saved.</source>
+        <translation>Kategori dan instansi tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1668,38 @@
         <translation>Salin rinciannya dan kirimkan ke Diskominfo-SP.</translation>
     </message>
     <message>
+        <source>Your login to the hub has expired.</source>
+        <translation>Sesi masuk Anda ke hub sudah berakhir.</translation>
+    </message>
+    <message>
+        <source>Log in again; nothing was changed.</source>
+        <translation>Masuk lagi; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>Too many login attempts.</source>
+        <translation>Terlalu banyak percobaan masuk.</translation>
+    </message>
+    <message>
+        <source>Wait 15 minutes, then try again.</source>
+        <translation>Tunggu 15 menit, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Another reviewer is working on this record.</source>
+        <translation>Peninjau lain sedang memeriksa catatan ini.</translation>
+    </message>
+    <message>
+        <source>Open another record or try again later.</source>
+        <translation>Buka catatan lain atau coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The bundle was refused: it was changed, damaged or is not from a known computer.</source>
+        <translation>Bundel ditolak: isinya diubah, rusak, atau bukan dari komputer yang dikenal.</translation>
+    </message>
+    <message>
+        <source>Ask the village to make a new bundle.</source>
+        <translation>Minta desa membuat bundel baru.</translation>
+    </message>
+    <message>
         <source>The file could not be written.</source>
         <translation>Berkas tidak dapat ditulis.</translation>
     </message>
@@ -1287,6 +1722,101 @@
     <message>
         <source>Close the app and open it again. If it happens again, copy the details and send them to Diskominfo-SP.</source>
         <translation>Tutup aplikasi lalu buka kembali. Bila terulang, salin rinciannya dan kirimkan ke Diskominfo-SP.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardPanel</name>
+    <message>
+        <source>Forwarding to SP4N-LAPOR!</source>
+        <translation>Penerusan ke SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Forward via the LAPOR! API</source>
+        <translation>Teruskan lewat API LAPOR!</translation>
+    </message>
+    <message>
+        <source>Forward by hand</source>
+        <translation>Teruskan manual</translation>
+    </message>
+    <message>
+        <source>Show the manual sheet</source>
+        <translation>Tampilkan lembar manual</translation>
+    </message>
+    <message>
+        <source>Save tracking id</source>
+        <translation>Simpan nomor pelacakan</translation>
+    </message>
+    <message>
+        <source>e.g. LPR-2026-000123</source>
+        <translation>mis. LPR-2026-000123</translation>
+    </message>
+    <message>
+        <source>Status as shown at lapor.go.id</source>
+        <translation>Status seperti tertulis di lapor.go.id</translation>
+    </message>
+    <message>
+        <source>Save LAPOR! status</source>
+        <translation>Simpan status LAPOR!</translation>
+    </message>
+    <message>
+        <source>(same status)</source>
+        <translation>(status sama)</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking id</source>
+        <translation>Nomor pelacakan LAPOR!</translation>
+    </message>
+    <message>
+        <source>LAPOR! status</source>
+        <translation>Status LAPOR!</translation>
+    </message>
+    <message>
+        <source>Not forwarded yet.</source>
+        <translation>Belum diteruskan.</translation>
+    </message>
+    <message>
+        <source>LAPOR! API</source>
+        <translation>API LAPOR!</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>Forwarding (%1): %2, attempts %3.</source>
+        <translation>Penerusan (%1): %2, percobaan %3.</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking id: %1.</source>
+        <translation>Nomor pelacakan LAPOR!: %1.</translation>
+    </message>
+    <message>
+        <source>Last problem: %1 (next try %2).</source>
+        <translation>Masalah terakhir: %1 (dicoba lagi %2).</translation>
+    </message>
+    <message>
+        <source>Forwarding…</source>
+        <translation>Meneruskan…</translation>
+    </message>
+    <message>
+        <source>Queued for SP4N-LAPOR!.</source>
+        <translation>Masuk antrean ke SP4N-LAPOR!.</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking id: letters, digits and “-” only, 1 to 64 characters.</source>
+        <translation>Nomor pelacakan LAPOR!: hanya huruf, angka dan “-”, 1 sampai 64 karakter.</translation>
+    </message>
+    <message>
+        <source>Tracking id saved.</source>
+        <translation>Nomor pelacakan tersimpan.</translation>
+    </message>
+    <message>
+        <source>LAPOR! status: type the status as LAPOR! shows it.</source>
+        <translation>Status LAPOR!: ketik status seperti yang ditampilkan LAPOR!.</translation>
+    </message>
+    <message>
+        <source>LAPOR! status saved.</source>
+        <translation>Status LAPOR! tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1893,30 @@
     </message>
 </context>
 <context>
+    <name>LaporSheetDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <extracomment>statuses from which a complaint can be forwarded or carry a LAPOR! status</extracomment>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Key this in at lapor.go.id, then enter the LAPOR! tracking id in the review workspace.</source>
+        <translation>Ketik ini di lapor.go.id, lalu isikan nomor pelacakan LAPOR! di ruang peninjauan.</translation>
+    </message>
+    <message>
+        <source>Sheet for SP4N-LAPOR!</source>
+        <translation>Lembar untuk SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Unsaved typing from the last session was restored.</source>
@@ -1382,6 +1936,7 @@
     </message>
     <message>
         <source>Reports</source>
+        <extracomment>English source text, translated in the ``MainWindow`` context (mark it with ``QT_TRANSLATE_NOOP(&quot;MainWindow&quot;, …)`` so the translation tools find it) the name of a ``QStyle.StandardPixmap`` (a name, so that the first frame, which has no icons yet, does not load QStyle&apos;s enums) builds the page and connects its signals to the window; called once, on first show called every time the page is shown (e.g. to load what may have changed) whether the device&apos;s user sees the page (e.g. reviewers only) built with the window rather than on first show: the page follows signals while hidden (the sync page shows the outcome of a run that ended while another page was shown)</extracomment>
         <translation>Laporan</translation>
     </message>
     <message>
@@ -1395,6 +1950,130 @@
     <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Tinjauan</translation>
+    </message>
+    <message>
+        <source>Opening the data…</source>
+        <extracomment>The UI language, mirrored from the preferences in the view settings so that the first frame speaks it before the store is open.</extracomment>
+        <translation>Membuka data…</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <source>MONTHLY REPORT ON PUBLIC COMPLAINTS</source>
+        <translation>LAPORAN BULANAN PENGADUAN MASYARAKAT</translation>
+    </message>
+    <message>
+        <source>Diskominfo-SP of Kabupaten Luwu Timur · Kelompok Informasi Masyarakat (KIM)</source>
+        <translation>Diskominfo-SP Kabupaten Luwu Timur · Kelompok Informasi Masyarakat (KIM)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Whole kabupaten</source>
+        <translation>Seluruh kabupaten</translation>
+    </message>
+    <message>
+        <source>Kecamatan %1</source>
+        <translation>Kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>Pengaduan diterima</translation>
+    </message>
+    <message>
+        <source>Past the deadline (overdue)</source>
+        <translation>Lewat tenggat</translation>
+    </message>
+    <message>
+        <source>Socialization sessions</source>
+        <translation>Sesi sosialisasi</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>%1 (men %2, women %3)</source>
+        <translation>%1 (laki-laki %2, perempuan %3)</translation>
+    </message>
+    <message>
+        <source>Complaints by kecamatan</source>
+        <translation>Pengaduan per kecamatan</translation>
+    </message>
+    <message>
+        <source>Complaints by category</source>
+        <translation>Pengaduan per kategori</translation>
+    </message>
+    <message>
+        <source>Complaints by status</source>
+        <translation>Pengaduan per status</translation>
+    </message>
+    <message>
+        <source>Socialization coverage</source>
+        <translation>Cakupan sosialisasi</translation>
+    </message>
+    <message>
+        <source>KIM villages without a session in the last 90 days</source>
+        <translation>Desa KIM tanpa sesi dalam 90 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Sesi terakhir</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Tidak ada.</translation>
+    </message>
+    <message>
+        <source>Every KIM village had a session.</source>
+        <translation>Semua desa KIM sudah mendapat sesi.</translation>
+    </message>
+    <message>
+        <source>Made on %1 from the data of the district hub. Complaints are counted once, at their latest revision; dates are WITA. This report contains no reporter identity.</source>
+        <translation>Dibuat pada %1 dari data hub kabupaten. Setiap pengaduan dihitung sekali, pada revisi terakhirnya; tanggal dalam WITA. Laporan ini tidak memuat identitas pelapor.</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2398,676 @@
     </message>
 </context>
 <context>
+    <name>RecordPanel</name>
+    <message>
+        <source>Show &amp;identity</source>
+        <translation>Tampilkan &amp;identitas</translation>
+    </message>
+    <message>
+        <source>The hub records who looked at the reporter&apos;s identity, when, and for which record.</source>
+        <translation>Hub mencatat siapa yang melihat identitas pelapor, kapan, dan untuk catatan mana.</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Riwayat status</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Kemungkinan duplikat</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate of this</source>
+        <translation>&amp;Duplikat dari ini</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Kemiripan</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>No. pelacakan</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>You are reviewing this record; other reviewers cannot change it meanwhile.</source>
+        <translation>Anda sedang meninjau catatan ini; peninjau lain tidak dapat mengubahnya selama itu.</translation>
+    </message>
+    <message>
+        <source>Locked: %1 is reviewing this record. You can read it, but not decide.</source>
+        <translation>Terkunci: %1 sedang meninjau catatan ini. Anda dapat membacanya, tetapi tidak dapat memutuskan.</translation>
+    </message>
+    <message>
+        <source>This record could not be locked for you.</source>
+        <translation>Catatan ini tidak dapat dikunci untuk Anda.</translation>
+    </message>
+    <message>
+        <source>The hub does not offer duplicate hints yet.</source>
+        <translation>Hub belum menyediakan petunjuk duplikat.</translation>
+    </message>
+    <message>
+        <source>No similar reports found.</source>
+        <translation>Tidak ada laporan serupa.</translation>
+    </message>
+    <message>
+        <source>Similar reports from the last weeks; choose one and press “Duplicate of this” to reject this record as its duplicate.</source>
+        <translation>Laporan serupa dari beberapa minggu terakhir; pilih satu lalu tekan “Duplikat dari ini” untuk menolak catatan ini sebagai duplikatnya.</translation>
+    </message>
+    <message>
+        <source>Choose a record in the list.</source>
+        <translation>Pilih catatan di daftar.</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Uraian</translation>
+    </message>
+    <message>
+        <source>Date of the incident</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topik</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>(no identity given)</source>
+        <translation>(identitas tidak diisi)</translation>
+    </message>
+    <message>
+        <source>Identity shown. This was logged at the hub under your name, with the time and the record.</source>
+        <translation>Identitas ditampilkan. Ini dicatat di hub atas nama Anda, beserta waktu dan catatannya.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>KIM Desktop: data file problem</source>
+        <translation>KIM Desktop: masalah berkas data</translation>
+    </message>
+    <message>
+        <source>The data file of KIM Desktop is damaged. This can happen after a power cut or a disk fault.</source>
+        <translation>Berkas data KIM Desktop rusak. Ini dapat terjadi setelah listrik padam atau karena kerusakan disk.</translation>
+    </message>
+    <message>
+        <source>The data file of KIM Desktop cannot be read: it is no longer a KIM data file (it may have been overwritten or cut short).</source>
+        <translation>Berkas data KIM Desktop tidak dapat dibaca: berkas itu bukan lagi berkas data KIM (mungkin tertimpa atau terpotong).</translation>
+    </message>
+    <message>
+        <source>The data file of KIM Desktop is empty, although the backups show that it held data. This can happen after a power cut.</source>
+        <translation>Berkas data KIM Desktop kosong, padahal cadangan menunjukkan berkas itu berisi data. Ini dapat terjadi setelah listrik padam.</translation>
+    </message>
+    <message>
+        <source>The data file of KIM Desktop cannot be opened (the disk may be failing or another program may be blocking the file).</source>
+        <translation>Berkas data KIM Desktop tidak dapat dibuka (disk mungkin bermasalah atau berkas sedang dikunci program lain).</translation>
+    </message>
+    <message>
+        <source>The damaged file is not deleted: it is kept in the backup folder so that district IT can try to rescue it.</source>
+        <translation>Berkas yang rusak tidak dihapus: berkas itu disimpan di folder cadangan agar petugas TI kabupaten dapat mencoba menyelamatkannya.</translation>
+    </message>
+    <message>
+        <source>There is no usable backup. You can start with empty data (the damaged file is kept) and ask district IT for help, or quit.</source>
+        <translation>Tidak ada cadangan yang dapat dipakai. Anda dapat mulai dengan data kosong (berkas yang rusak tetap disimpan) dan meminta bantuan petugas TI kabupaten, atau keluar.</translation>
+    </message>
+    <message>
+        <source>Newest good backup:</source>
+        <translation>Cadangan baik terbaru:</translation>
+    </message>
+    <message>
+        <source>Chosen backup:</source>
+        <translation>Cadangan yang dipilih:</translation>
+    </message>
+    <message>
+        <source>%1, holding %2 complaints and %3 activities. Everything recorded after that time is not in it.</source>
+        <translation>%1, berisi %2 pengaduan dan %3 kegiatan. Semua yang dicatat setelah waktu itu tidak ada di dalamnya.</translation>
+    </message>
+    <message>
+        <source>KIM Desktop starts with empty data. The damaged file is kept as %1; give it to district IT. Complaints already sent to the district are safe at the district hub.</source>
+        <translation>KIM Desktop dimulai dengan data kosong. Berkas yang rusak disimpan sebagai %1; serahkan kepada petugas TI kabupaten. Pengaduan yang sudah terkirim ke kabupaten aman di server kabupaten.</translation>
+    </message>
+    <message>
+        <source>The data was restored from the backup of %1 (%2 complaints).
+
+What is missing: everything recorded or changed after %1. Complaints that were sent to the district before the damage are safe at the district hub, and their status comes back with the next sync. Complaints recorded after %1 that were not yet sent exist only in the damaged file: enter them again from the paper forms and receipts, or ask district IT to rescue them from it. Records waiting in the backup are sent again at the next sync; the hub recognises what it already has, so nothing is doubled.
+
+The damaged file is kept as %3.</source>
+        <translation>Data dipulihkan dari cadangan tanggal %1 (%2 pengaduan).
+
+Yang hilang: semua yang dicatat atau diubah setelah %1. Pengaduan yang sudah terkirim ke kabupaten sebelum kerusakan aman di server kabupaten, dan statusnya kembali pada sinkronisasi berikutnya. Pengaduan yang dicatat setelah %1 dan belum terkirim hanya ada di berkas yang rusak: masukkan lagi dari formulir kertas dan tanda terima, atau minta petugas TI kabupaten menyelamatkannya dari berkas itu. Data yang menunggu di cadangan dikirim lagi pada sinkronisasi berikutnya; server kabupaten mengenali data yang sudah diterimanya, jadi tidak ada yang tercatat dua kali.
+
+Berkas yang rusak disimpan sebagai %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 complaints, %3 activities, %4</source>
+        <translation>%1: %2 pengaduan, %3 kegiatan, %4</translation>
+    </message>
+    <message>
+        <source>Restore from this backup</source>
+        <translation>Pulihkan dari cadangan ini</translation>
+    </message>
+    <message>
+        <source>Choose another backup…</source>
+        <translation>Pilih cadangan lain…</translation>
+    </message>
+    <message>
+        <source>Start with empty data</source>
+        <translation>Mulai dengan data kosong</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Open KIM Desktop</source>
+        <translation>Buka KIM Desktop</translation>
+    </message>
+    <message>
+        <source>The data was restored from the backup of %1, as asked in Settings. The data as it was before is kept as %2.</source>
+        <translation>Data dipulihkan dari cadangan tanggal %1, sesuai permintaan di Pengaturan. Data sebelumnya disimpan sebagai %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <source>“To” date: must be the same as or after the “From” date.</source>
+        <translation>Tanggal “sampai”: harus sama dengan atau sesudah tanggal “dari”.</translation>
+    </message>
+    <message>
+        <source>Log in first: the reports come from the hub.</source>
+        <translation>Masuk dulu: laporan diambil dari hub kabupaten.</translation>
+    </message>
+    <message>
+        <source>Loading the report…</source>
+        <translation>Memuat laporan…</translation>
+    </message>
+    <message>
+        <source>Updated %1.</source>
+        <translation>Diperbarui %1.</translation>
+    </message>
+    <message>
+        <source>The report could not be loaded.</source>
+        <translation>Laporan tidak dapat dimuat.</translation>
+    </message>
+    <message>
+        <source>Complaints: &lt;b&gt;%1&lt;/b&gt; · past the deadline: &lt;b&gt;%2&lt;/b&gt; · socialization sessions: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Pengaduan: &lt;b&gt;%1&lt;/b&gt; · lewat tenggat: &lt;b&gt;%2&lt;/b&gt; · sesi sosialisasi: &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Persentase</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>Simpan ekspor</translation>
+    </message>
+    <message>
+        <source>Downloading the export…</source>
+        <translation>Mengunduh ekspor…</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Preparing the monthly report…</source>
+        <translation>Menyiapkan laporan bulanan…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Rentang tanggal</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>All kecamatan</source>
+        <translation>Semua kecamatan</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <source>&amp;Kecamatan:</source>
+        <translation>&amp;Kecamatan:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Tampilkan</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Ekspor XLSX…</translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)…</source>
+        <translation>Laporan bulanan (PDF)…</translation>
+    </message>
+    <message>
+        <source>For one month: choose “Month” as the period.</source>
+        <translation>Untuk satu bulan: pilih “Bulan” sebagai periode.</translation>
+    </message>
+    <message>
+        <source>Complaints by kecamatan</source>
+        <translation>Pengaduan per kecamatan</translation>
+    </message>
+    <message>
+        <source>Complaints by category (largest)</source>
+        <translation>Pengaduan per kategori (terbanyak)</translation>
+    </message>
+    <message>
+        <source>Complaints by status</source>
+        <translation>Pengaduan per status</translation>
+    </message>
+    <message>
+        <source>Complaints by month</source>
+        <translation>Pengaduan per bulan</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>Tidak ada data untuk periode ini.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <source>By village</source>
+        <translation>Per desa</translation>
+    </message>
+    <message>
+        <source>Socialization coverage</source>
+        <translation>Cakupan sosialisasi</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>harian</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>dibuat manual</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>sebelum pemulihan</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>sebelum pembaruan</translation>
+    </message>
+    <message>
+        <source>before a change</source>
+        <translation>sebelum perubahan</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Pulihkan cadangan</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. Everything recorded after its time will not be in the restored data.</source>
+        <translation>Pilih cadangan yang akan dipulihkan. Semua yang dicatat setelah waktu cadangan itu tidak akan ada di data yang dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Dibuat pada</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Pengaduan</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedInbox</name>
+    <message>
+        <source>&amp;Needs correction (%1)</source>
+        <translation>&amp;Perlu perbaikan (%1)</translation>
+    </message>
+    <message>
+        <source>Records returned by the district for correction</source>
+        <translation>Data yang dikembalikan kabupaten untuk diperbaiki</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedListModel</name>
+    <message>
+        <source>Complaint %1</source>
+        <translation>Pengaduan %1</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>(tanpa catatan)</translation>
+    </message>
+    <message>
+        <source>%1 “%2” returned on %3. District note: %4</source>
+        <translation>%1 “%2” dikembalikan pada %3. Catatan kabupaten: %4</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewContext</name>
+    <message>
+        <source>Duplicate of another report</source>
+        <translation>Duplikat laporan lain</translation>
+    </message>
+    <message>
+        <source>Not about a public service</source>
+        <translation>Bukan tentang pelayanan publik</translation>
+    </message>
+    <message>
+        <source>Unclear, cannot be followed up</source>
+        <translation>Tidak jelas, tidak dapat ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Abusive or offensive</source>
+        <translation>Kasar atau menyinggung</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewInbox</name>
+    <message>
+        <source>Needs review</source>
+        <translation>Perlu ditinjau</translation>
+    </message>
+    <message>
+        <source>All batches</source>
+        <translation>Semua kiriman</translation>
+    </message>
+    <message>
+        <source>Past the deadline</source>
+        <translation>Lewat tenggat</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Saring:</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Load the lists again from the hub (F5)</source>
+        <translation>Muat ulang daftar dari hub (F5)</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Counts per status</source>
+        <translation>Jumlah per status</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Verify selected</source>
+        <translation>Verifikasi yang dipilih</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>No. pelacakan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Working days late</source>
+        <translation>Hari kerja terlambat</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisi</translation>
+    </message>
+    <message>
+        <source>Batches from the villages: %1</source>
+        <translation>Kiriman dari desa: %1</translation>
+    </message>
+    <message>
+        <source>Records past the deadline: %1</source>
+        <translation>Catatan lewat tenggat: %1</translation>
+    </message>
+    <message>
+        <source>Records of the chosen batch: %1</source>
+        <translation>Catatan dalam kiriman terpilih: %1</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Sudah diputuskan</translation>
+    </message>
+    <message>
+        <source>Verifying %1 record(s)…</source>
+        <translation>Memverifikasi %1 catatan…</translation>
+    </message>
+    <message>
+        <source>Verified: %1.</source>
+        <translation>Terverifikasi: %1.</translation>
+    </message>
+    <message>
+        <source>Not verified (status changed or locked by another reviewer): %1.</source>
+        <translation>Tidak terverifikasi (status berubah atau dikunci peninjau lain): %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLoginBox</name>
+    <message>
+        <source>Log in as a district reviewer</source>
+        <translation>Masuk sebagai peninjau kabupaten</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>&amp;Alamat hub</translation>
+    </message>
+    <message>
+        <source>User&amp;name</source>
+        <translation>&amp;Nama pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Kata &amp;sandi</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Masuk</translation>
+    </message>
+    <message>
+        <source>Hub address: required.</source>
+        <translation>Alamat hub: wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Username: required.</source>
+        <translation>Nama pengguna: wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Password: required.</source>
+        <translation>Kata sandi: wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Hub address: must start with https:// (plain http:// only for this computer).</source>
+        <translation>Alamat hub: harus diawali https:// (http:// biasa hanya untuk komputer ini sendiri).</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nama pengguna atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <source>Too many attempts: this account is locked for a while. Wait %1 minute(s), then try again.</source>
+        <translation>Terlalu banyak percobaan: akun ini dikunci sementara. Tunggu %1 menit, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Your login has expired. Log in again.</source>
+        <translation>Sesi masuk Anda sudah berakhir. Silakan masuk lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Ke&amp;luar</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Peninjauan</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dasbor</translation>
+    </message>
+    <message>
+        <source>Sync health</source>
+        <translation>Kesehatan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 at %2</source>
+        <translation>Masuk sebagai %1 di %2</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Operator (village office)</source>
@@ -1743,6 +3092,14 @@
     <message>
         <source>Settings saved.</source>
         <translation>Pengaturan tersimpan.</translation>
+    </message>
+    <message>
+        <source>District CA certificate</source>
+        <translation>Sertifikat CA kabupaten</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Sertifikat (*.pem *.crt *.cer)</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1785,6 +3142,18 @@
         <translation>Folder log</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>none: the computer&apos;s trusted certificates</source>
+        <translation>kosong: sertifikat tepercaya komputer ini</translation>
+    </message>
+    <message>
+        <source>Allow INSECURE plain http:// to a hub on another computer (not encrypted)</source>
+        <translation>Izinkan http:// biasa yang TIDAK AMAN ke hub di komputer lain (tanpa enkripsi)</translation>
+    </message>
+    <message>
         <source> pixels (longest side)</source>
         <translation> piksel (sisi terpanjang)</translation>
     </message>
@@ -1799,6 +3168,10 @@
     <message>
         <source>Change…</source>
         <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Warning: this computer has no system keyring, so the key that protects reporters&apos; NIK, phone, e-mail and address is kept in a file in the data folder. Anyone who copies the whole folder can read them. Turn on the system keyring (Windows Credential Manager) and restart the app.</source>
+        <translation>Peringatan: komputer ini tidak punya keyring sistem, jadi kunci yang melindungi NIK, telepon, e-mail dan alamat pelapor disimpan dalam berkas di folder data. Siapa pun yang menyalin seluruh folder itu dapat membacanya. Aktifkan keyring sistem (Windows Credential Manager) lalu buka ulang aplikasi.</translation>
     </message>
     <message>
         <source>%1 in %2. Operator: %3 (%4). Device code %5.</source>
@@ -1941,6 +3314,97 @@
     <message>
         <source>Archived</source>
         <translation>Diarsipkan</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHealthPanel</name>
+    <message>
+        <source>no contact for more than %1 days</source>
+        <translation>tidak ada kontak lebih dari %1 hari</translation>
+    </message>
+    <message>
+        <source>clock off by more than %1 minutes</source>
+        <translation>jam meleset lebih dari %1 menit</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 detik</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <source>Log in first: sync health comes from the hub.</source>
+        <translation>Masuk dulu: kesehatan sinkronisasi diambil dari hub kabupaten.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Updated %1.</source>
+        <translation>Diperbarui %1.</translation>
+    </message>
+    <message>
+        <source>Sync health could not be loaded.</source>
+        <translation>Kesehatan sinkronisasi tidak dapat dimuat.</translation>
+    </message>
+    <message>
+        <source>%1 villages · %2 silent for more than %3 days · %4 devices with a clock off by more than %5 minutes</source>
+        <translation>%1 desa · %2 tanpa kontak lebih dari %3 hari · %4 perangkat dengan jam meleset lebih dari %5 menit</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Perbarui</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Kontak terakhir</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Menunggu tinjauan</translation>
+    </message>
+    <message>
+        <source>Oldest waiting since</source>
+        <translation>Menunggu paling lama sejak</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>Versi aplikasi</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Selisih jam</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Galat terakhir</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Perhatian</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +3669,37 @@
     <message>
         <source>This computer&apos;s clock differs from the hub by %1 minutes; the data stays safe.</source>
         <translation>Jam komputer berbeda %1 menit dari hub; data tetap aman.</translation>
+    </message>
+</context>
+<context>
+    <name>VillageCoverageModel</name>
+    <message>
+        <source>Village</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Men (L)</source>
+        <translation>Laki-laki (L)</translation>
+    </message>
+    <message>
+        <source>Women (P)</source>
+        <translation>Perempuan (P)</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Kegiatan terakhir</translation>
     </message>
 </context>
 </TS>

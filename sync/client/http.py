@@ -2,8 +2,13 @@
 
 Request bodies are gzip-compressed JSON; responses are parsed into `sync.protocol` models.
 Failures become `KimError`s at this boundary: connection problems `Offline`, 5xx
-`HubUnavailable`, refusals by their ``error.code``. Plain HTTP to anything but loopback is refused
-unless explicitly allowed; certificates are verified (optionally against the district's own CA).
+`HubUnavailable`, refusals by their ``error.code``.
+
+On the wire: HTTPS is the rule; plain HTTP to anything but this computer (loopback) is refused
+unless the insecure setting allows it explicitly; certificates are always verified, against the
+district's own CA bundle when one is set (else the system's trust store).
+Every request of the app (enrolment, sync, attachments) goes through `HubClient`, so these rules
+hold for all of them.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import gzip
 import ipaddress
 import logging
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -30,6 +36,7 @@ from kim_desktop.domain.errors import (
 )
 from sync.protocol import (
     AttachmentStatus,
+    BundleKey,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -72,6 +79,20 @@ def check_hub_url(url: str, *, allow_insecure: bool = False) -> str:
     return u
 
 
+def check_ca_bundle(path: str | None) -> str | bool:
+    """What `requests` verifies against: the district's CA bundle (a readable PEM file holding
+    at least one certificate) or, without one, the system's trust store (True). Never False."""
+    if not path:
+        return True
+    try:
+        text = Path(path).read_text(encoding="ascii", errors="replace")
+    except OSError as e:
+        raise InvalidInput(f"ca_bundle: the CA certificate file cannot be read ({path})") from e
+    if "-----BEGIN CERTIFICATE-----" not in text:
+        raise InvalidInput(f"ca_bundle: {path} holds no PEM certificate")
+    return str(path)
+
+
 class HubClient:
     """One hub, one kept-alive connection. Not thread-safe: one per sync thread."""
 
@@ -84,7 +105,8 @@ class HubClient:
         self._session = requests.Session()
         self._session.headers["User-Agent"] = f"kim-desktop/{__version__}"
         self._session.headers["Accept-Encoding"] = "gzip"
-        self._session.verify = ca_bundle or True
+        self._verify = check_ca_bundle(ca_bundle)
+        self._session.verify = self._verify
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
 
@@ -111,6 +133,9 @@ class HubClient:
         return self._call("GET", "/v1/changes", PullResponse,
                           params={"cursor": cursor or "", "limit": limit})
 
+    def register_bundle_key(self, public_key: str) -> BundleKey:
+        return self._call("PUT", "/v1/bundle-key", BundleKey, body=BundleKey(public_key=public_key))
+
     def attachment_status(self, sha256: str) -> AttachmentStatus:
         return self._call("GET", f"/v1/attachments/{sha256}", AttachmentStatus)
 
@@ -135,7 +160,8 @@ class HubClient:
             h.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
         try:
             resp = self._session.request(method, self.base_url + path, data=data, params=params,
-                                         headers=h, timeout=timeout or self.timeout)
+                                         headers=h, timeout=timeout or self.timeout,
+                                         verify=self._verify)  # no environment override
         except requests.exceptions.SSLError as e:
             raise HubRefused("the hub's certificate could not be verified") from e
         except requests.exceptions.RequestException as e:

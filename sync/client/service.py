@@ -11,6 +11,7 @@ from kim_desktop import __version__
 from kim_desktop.core import Core
 from kim_desktop.domain.errors import KeyringUnavailable, KimError, NotEnrolled
 from kim_desktop.services.sync_local import SyncLocalService
+from sync.bundle import key_from_text, public_key_text
 from sync.client.credentials import CredentialStore
 from sync.client.engine import Progress, SyncEngine, SyncReport, SyncSettings
 from sync.client.http import HubClient, check_hub_url
@@ -65,7 +66,31 @@ class SyncClient:
         persistent = self.credentials.set(resp.token)
         self._core.device.set_hub(url, enrolled=True)
         log.info("enrolled with the hub as device %s", resp.device_id)
+        client = self._hub(url, token=resp.token)
+        try:
+            self._after_contact(client)
+        finally:
+            client.close()
         return Enrolment(url, resp.village_code, resp.role, persistent)
+
+    def _after_contact(self, client: HubClient) -> None:
+        """Once the hub has answered: deposit the store's data key with the district
+        (`sync.client.escrow`) and register the key that signs this device's USB bundles, so
+        the hub refuses bundles signed by anyone else. Neither ever fails enrolment or sync;
+        each is tried again on the next run."""
+        from sync.client.escrow import deposit_data_key
+
+        def register_bundle_key() -> None:
+            key_text = self.credentials.signing_key_text()
+            if key_text is not None:       # no keyring: this device cannot make bundles
+                client.register_bundle_key(public_key_text(key_from_text(key_text)))
+
+        for chore, run in (("escrow deposit", lambda: deposit_data_key(self._core.ctx, client)),
+                           ("bundle key registration", register_bundle_key)):
+            try:
+                run()
+            except KimError as exc:
+                log.warning("%s not done this time (%s)", chore, exc.code)
 
     def has_token(self) -> bool:
         """Whether this run can talk to the hub (the token may be lost without a keyring)."""
@@ -97,6 +122,7 @@ class SyncClient:
         try:
             engine = SyncEngine(self.local, client, self._core.paths.attachments, settings)
             report = engine.run(should_stop=should_stop, progress=progress)
+            self._after_contact(client)
         finally:
             client.close()
         st = self._core.status.status()

@@ -19,6 +19,7 @@ from sync.protocol import (
     MIN_PROTOCOL_VERSION,
     PROTOCOL_VERSION,
     AttachmentStatus,
+    BundleKey,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -32,6 +33,7 @@ from sync.protocol import (
     ReconcileResponse,
 )
 from sync.server.auth import CurrentDevice, HubDep, bearer_token, device_for_token
+from sync.server.bundles import BundleImporter
 from sync.server.errors import HubError
 
 Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, lower-case hex")]
@@ -39,7 +41,7 @@ Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256
 _WHY = {
     400: "malformed JSON or gzip, bad cursor or Content-Range", 401: "unauthorized or "
     "enrolment_revoked", 403: "enrolment_refused", 404: "not_found (or not in this device's "
-    "scope)", 409: "batch_conflict or range_mismatch", 413: "payload_too_large",
+    "scope)", 409: "batch_conflict, range_mismatch or key_conflict", 413: "payload_too_large",
     415: "unsupported_encoding", 422: "invalid_request, hash_mismatch or size_mismatch",
     426: "update_required", 500: "internal; nothing was applied"}
 
@@ -80,6 +82,13 @@ def handshake(request: Request, body: Annotated[Any, Body()], hub: HubDep) -> Ha
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from exc
     device = device_for_token(hub, bearer_token(request))
     return hub.enrolment.handshake(device, parsed)
+
+
+@router.put("/bundle-key", response_model=BundleKey, responses=_errors(*_BODY, 401, 409),
+            summary="Register the key that signs this device's USB bundles")
+def bundle_key(body: BundleKey, device: CurrentDevice, hub: HubDep) -> BundleKey:
+    BundleImporter(hub).register_key(device, body.public_key)
+    return body
 
 
 @router.post("/push", response_model=PushResponse, responses=_errors(*_BODY, 401, 409),

@@ -18,6 +18,9 @@ from sync.server.api import router
 from sync.server.bodies import RequestBodyMiddleware
 from sync.server.context import Hub, build_hub
 from sync.server.errors import install_error_handlers
+from sync.server.escrow import router as escrow_router
+from sync.server.ratelimit import RateLimitMiddleware
+from sync.server.report_api import router as report_router
 from sync.server.review_api import router as review_router
 from sync.server.settings import HubSettings
 
@@ -36,6 +39,8 @@ def create_app(settings: HubSettings, *, hub: Hub | None = None) -> FastAPI:
                               "district review and SP4N-LAPOR! forwarding.")
     app.state.hub = the_hub
     install_error_handlers(app)
+    # inside the body middleware: a refused request's body has been read, the connection lives
+    app.add_middleware(RateLimitMiddleware, limits=settings.rate_limits)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_body_bytes)
 
@@ -46,4 +51,6 @@ def create_app(settings: HubSettings, *, hub: Hub | None = None) -> FastAPI:
 
     app.include_router(router)
     app.include_router(review_router)
+    app.include_router(escrow_router)
+    app.include_router(report_router)
     return app

@@ -6,6 +6,10 @@ must continue exactly where the hub stopped (``received_bytes``), so a dropped c
 most one chunk. Bytes go to a ``.part`` file; when the last byte arrives the whole file is hashed,
 and only a matching file is renamed into place (atomic), otherwise it is discarded.
 
+What is stored is decided by content, not by name: the first byte range must start like a JPEG,
+PNG or PDF (`kim_desktop.domain.files`), or the upload is refused with 415 before anything is
+written. Paths are made from the SHA-256 only, which must be 64 lower-case hex digits.
+
 A device may only upload and query contents referred to by a record in its own scope. The
 attachment row is locked for the duration of a chunk, so concurrent uploads of the same content
 cannot interleave.
@@ -23,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kim_desktop.domain.files import ALLOWED_MEDIA_TYPES, SNIFF_BYTES, sniff_media_type
 from sync.protocol import AttachmentStatus, ErrorCode
 from sync.server.db import Database
 from sync.server.errors import HubError, not_found
@@ -33,6 +38,7 @@ from sync.server.settings import Clock
 log = logging.getLogger(__name__)
 
 _RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _HASH_CHUNK = 1024 * 1024
 
 
@@ -74,6 +80,8 @@ class AttachmentStore:
         return f"{sha256[:2]}/{sha256[2:]}"
 
     def path(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256):  # the only outside text that becomes a path here
+            raise HubError(422, ErrorCode.INVALID_REQUEST, "sha256 must be 64 lower-case hex digits")
         return self._root / sha256[:2] / sha256[2:]
 
     def status(self, device: DeviceInfo, sha256: str) -> AttachmentStatus:
@@ -103,6 +111,8 @@ class AttachmentStore:
             if rng.start != expected:
                 raise HubError(409, ErrorCode.RANGE_MISMATCH,
                                f"upload must resume at byte {expected}", received_bytes=expected)
+            if rng.start == 0:
+                _check_content(body, rng.total)
             _write_at(part, rng.start, body)
             row.received_bytes = rng.end + 1
             if row.received_bytes == row.size:
@@ -136,6 +146,16 @@ class AttachmentStore:
         if row is None:
             raise not_found("attachment")
         return row
+
+
+def _check_content(first: bytes, total: int) -> None:
+    """Refuse an upload whose first bytes are not those of an allowed type (JPEG, PNG, PDF)."""
+    if len(first) < min(SNIFF_BYTES, total):
+        raise HubError(400, ErrorCode.BAD_RANGE,
+                       f"the first range must hold at least {SNIFF_BYTES} bytes")
+    if sniff_media_type(first) not in ALLOWED_MEDIA_TYPES:
+        raise HubError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                       "attachments must be JPEG or PNG photos or PDF documents")
 
 
 def _write_at(part: Path, offset: int, data: bytes) -> None:

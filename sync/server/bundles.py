@@ -28,7 +28,7 @@ from sync.bundle import (
     read_bundle,
     write_bundle,
 )
-from sync.protocol import Change, PullResponse, PushRequest, PushResponse
+from sync.protocol import Change, ErrorCode, PullResponse, PushRequest, PushResponse
 from sync.server.context import Hub
 from sync.server.errors import HubError
 from sync.server.identity import DeviceInfo, hash_secret
@@ -108,10 +108,28 @@ class BundleImporter:
                 s.flush()       # the pin below refers to this device row
             elif row.revoked_at is not None:
                 raise BundleRefused("revoked", "this device was revoked by the district")
+            elif pin is None:
+                # enrolled over the network: only the key it registered itself may sign
+                raise BundleRefused("key_unknown", "this device is enrolled over the network "
+                                                   "and has not registered its USB bundle key; "
+                                                   "let it sync once over the network first")
             if pin is None:
                 s.add(BundleKeyRow(device_id=manifest.device_id, public_key=manifest.public_key,
                                    pinned_at=self._hub.settings.clock()))
             return DeviceInfo(row.id, row.village_code, row.role)
+
+    def register_key(self, device: DeviceInfo, public_key: str) -> None:
+        """Pin the bundle key a device sends over its authenticated connection (the first
+        one wins; the same key again is a no-op, another key is refused)."""
+        with self._hub.db.writes.begin() as s:
+            pin = s.get(BundleKeyRow, device.id)
+            if pin is None:
+                s.add(BundleKeyRow(device_id=device.id, public_key=public_key,
+                                   pinned_at=self._hub.settings.clock()))
+                log.info("bundle key registered for device %s", device.id)
+            elif pin.public_key != public_key:
+                raise HubError(409, ErrorCode.KEY_CONFLICT, "public_key: this device "
+                               "registered another bundle key before")
 
     def _store_attachment(self, device: DeviceInfo, sha256: str, data: bytes) -> int:
         status = self._hub.attachments.status(device, sha256)

@@ -1,7 +1,7 @@
 """Hub layer: the ``kim-hub`` command (district IT and automation; the contract is stable).
 
 ``kim-hub [--db URL] [--data-dir DIR] init | serve | enroll | user add | device revoke | export |
-import-bundle | forward-run``.
+import-bundle | forward-run | escrow keygen | escrow export | reference import``.
 ``KIM_HUB_DB`` and ``KIM_HUB_DATA_DIR`` stand in for the flags. Exit codes: 0 done, 2 invalid input
 or usage (the message names the field; nothing was written), 1 anything unexpected (the message
 gives the log file).
@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -70,6 +71,7 @@ def _hub(settings: HubSettings):  # type: ignore[no-untyped-def]
 
 def cmd_init(args: argparse.Namespace, settings: HubSettings) -> int:
     upgrade(settings.db_url)
+    _hub(settings).close()  # a new hub gets its identity key; older rows are sealed (sealing)
     _out(f"hub database ready at revision {head_revision()}")
     return 0
 
@@ -88,8 +90,24 @@ def _reference() -> ReferenceData:
     return load_reference_dir(RESOURCES_DATA)
 
 
+def _known_villages(settings: HubSettings) -> ReferenceData:
+    """The shipped wilayah list, with what `reference import` published since when the hub
+    database is ready."""
+    from sync.server.reference_import import current_reference
+
+    shipped = _reference()
+    try:
+        hub = _hub(settings)
+    except UsageError:
+        return shipped
+    try:
+        return current_reference(hub.db, shipped)
+    finally:
+        hub.close()
+
+
 def cmd_enroll(args: argparse.Namespace, settings: HubSettings) -> int:
-    ref = _reference()
+    ref = _known_villages(settings)
     if not ref.is_village(args.village):
         raise UsageError(f"village: {args.village!r} is not a desa/kelurahan code of the "
                          "wilayah list (e.g. 73.24.04.2010)")
@@ -187,6 +205,70 @@ def cmd_import_bundle(args: argparse.Namespace, settings: HubSettings) -> int:
     return 0
 
 
+# --- escrow (sync.server.escrow) ---------------------------------------------------------------
+
+
+def cmd_escrow(args: argparse.Namespace, settings: HubSettings) -> int:
+    from sync.server.escrow import EscrowStore, keygen
+
+    if args.escrow_command == "keygen":
+        public, private, print_ = keygen(Path(args.out))
+        _out(f"escrow public key: {public} (fingerprint {print_}); copy it into the hub's "
+             "data folder")
+        _out(f"escrow private key: {private}; keep it offline, never on the hub")
+        return 0
+    text = EscrowStore(settings, settings.clock).export(args.device)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        _out(f"wrapped key of device {args.device} written to {args.out}")
+    else:
+        _out(text.rstrip("\n"))
+    return 0
+
+
+def _add_escrow(sub: Any) -> None:
+    escrow = sub.add_parser("escrow", help="key escrow of the devices' data keys")
+    escrow_sub = escrow.add_subparsers(dest="escrow_command", required=True)
+    gen = escrow_sub.add_parser("keygen", help="make the district's escrow key pair")
+    gen.add_argument("--out", required=True, help="folder for escrow.pub and "
+                                                  "escrow-private.key (owner-only)")
+    gen.set_defaults(func=cmd_escrow)
+    exp = escrow_sub.add_parser("export", help="print a device's wrapped data key")
+    exp.add_argument("--device", required=True, help="device id")
+    exp.add_argument("--out", help="write it to this file instead of printing it")
+    exp.set_defaults(func=cmd_escrow)
+
+
+def cmd_reference_import(args: argparse.Namespace, settings: HubSettings) -> int:
+    from sync.server.reference_import import ReferenceFileInvalid, publish_updates, read_updates
+
+    try:
+        updates = read_updates([Path(f) for f in args.files])
+    except ReferenceFileInvalid as exc:
+        raise UsageError(f"file: {exc}; nothing was published") from exc
+    hub = _hub(settings)
+    try:
+        seqs = publish_updates(hub.db, updates, clock=settings.clock)
+    except ReferenceFileInvalid as exc:
+        raise UsageError(f"file: {exc}; nothing was published") from exc
+    finally:
+        hub.close()
+    for u, seq in zip(updates, seqs, strict=True):
+        _out(f"{u.dataset}: {len(u.rows)} rows from {u.source.name} published (feed {seq})")
+    _out("devices receive them at their next sync")
+    return 0
+
+
+def _add_reference(sub: Any) -> None:
+    ref = sub.add_parser("reference", help="reference data for every device")
+    ref_sub = ref.add_subparsers(dest="reference_command", required=True)
+    imp = ref_sub.add_parser(
+        "import", help="check and publish villages, categories, agencies or holidays (CSV; "
+                       "each file is the whole list; all files or none are published)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(func=cmd_reference_import)
+
+
 Command = Callable[[argparse.Namespace, HubSettings], int]
 
 
@@ -229,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--receipt-out", help="receipt bundle for the village "
                                            "(default: FILE.receipt)")
     imp.set_defaults(func=cmd_import_bundle)
+    _add_escrow(sub)
+    _add_reference(sub)
     return p
 
 

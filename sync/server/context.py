@@ -19,8 +19,10 @@ from sync.server.forwarding import ForwardingService
 from sync.server.lapor import HttpLaporAdapter, LaporConfig
 from sync.server.push import PushService
 from sync.server.records import RecordQueries
+from sync.server.reference_import import with_published_reference
 from sync.server.review import ReviewService
 from sync.server.review_queries import ReviewQueries
+from sync.server.sealing import install_identity_key
 from sync.server.settings import HubSettings
 
 
@@ -49,6 +51,7 @@ def build_hub(settings: HubSettings) -> Hub:
     """Open the (already migrated) database of ``settings`` and wire the hub's services."""
     db = open_database(settings.db_url, pool_size=settings.db_pool_size,
                        max_overflow=settings.db_max_overflow)
+    install_identity_key(db.engine, settings.identity_key_path)   # sync.server.sealing
     feed = ChangeFeed(db, clock=settings.clock)
     review = ReviewService(db, feed, clock=settings.clock)
     lapor_config = LaporConfig.load(settings.lapor_config_path)
@@ -58,7 +61,8 @@ def build_hub(settings: HubSettings) -> Hub:
         db=db,
         enrolment=EnrolmentService(db, clock=settings.clock,
                                    code_ttl=settings.enrolment_code_ttl),
-        push=PushService(db, clock=settings.clock, payload_check=settings.content_check,
+        push=PushService(db, clock=settings.clock, payload_check=with_published_reference(
+                             settings.content_check, db, settings.clock),
                          max_attachment_bytes=settings.max_attachment_bytes),
         feed=feed,
         records=RecordQueries(db),

@@ -12,7 +12,7 @@ devices pull by cursor. Secrets are stored only as SHA-256 hashes.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -31,6 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from sync.server.sealing import SealedJson
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -103,7 +105,8 @@ class BatchRow(Base):
 
     batch_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), index=True)
-    received_at: Mapped[datetime]
+    #: indexed: the review inbox pages through batches newest first
+    received_at: Mapped[datetime] = mapped_column(index=True)
     record_count: Mapped[int]
     #: the PushResponse sent for this batch, returned again when the batch is resent
     response_json: Mapped[str | None] = mapped_column(Text)
@@ -121,7 +124,8 @@ class RecordRow(Base):
     device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
     village_code: Mapped[str] = mapped_column(String(32))
     content_hash: Mapped[str] = mapped_column(String(64))
-    payload: Mapped[dict[str, Any]]
+    #: as received, with the reporter's identity sealed (`sealing.SealedJson`)
+    payload: Mapped[dict[str, Any]] = mapped_column(SealedJson())
     tracking_no: Mapped[str | None] = mapped_column(String(32))
     #: status given on receipt; the live status is on `CurrentRecordRow`
     status: Mapped[str] = mapped_column(String(16))
@@ -310,3 +314,27 @@ class LaporOutboxRow(Base):
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(64))
     sent_at: Mapped[datetime | None]
+
+
+class ReportFactRow(Base):
+    """What reports and deadlines read of a record (latest revision and review status), copied
+    from ``current_records`` and the payload by `sync.server.facts` up to change ``seq``."""
+
+    __tablename__ = "report_facts"
+
+    record_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("current_records.id"),
+                                                 primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int]
+    village_code: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    first_received_at: Mapped[datetime]
+    status_at: Mapped[datetime]
+    kind: Mapped[str | None] = mapped_column(String(32))
+    category_code: Mapped[str | None] = mapped_column(String(128))
+    #: sessions only: WITA start date and participants (all, men, women)
+    session_date: Mapped[date | None]
+    participants: Mapped[int | None]
+    participants_l: Mapped[int | None]
+    participants_p: Mapped[int | None]

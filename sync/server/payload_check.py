@@ -4,6 +4,10 @@ The wire models in `sync.protocol` guarantee the *structure* of a record; the co
 the domain's own (`kim_desktop.domain.validation`), the same the village applied before it let
 the record go. A record with problems is answered ``rejected`` with reason code ``invalid``
 (naming fields and rules, never values) and the rest of its batch is stored as usual.
+
+Attachments declared by a record must be of an allowed type (JPEG, PNG, PDF) and carry a file
+name that is already safe (`kim_desktop.domain.files.safe_filename`): the hub never turns such a
+name into a path, but exports and the review workspace hand it on to people's computers.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kim_desktop.domain.deadlines import wita_date
+from kim_desktop.domain.files import ALLOWED_MEDIA_TYPES, is_safe_filename
 from kim_desktop.domain.problems import Problem
 from kim_desktop.domain.reference import ReferenceData, load_reference_dir
 from kim_desktop.domain.validation import errors_only, parse_activity, parse_complaint
@@ -37,7 +42,22 @@ class ContentRules:
                                           today=wita_date(self._clock()) + CLOCK_TOLERANCE)
         else:
             _, problems = parse_activity(data, self.refs, for_submit=True)
-        return errors_only(problems)
+        return [*errors_only(problems), *attachment_problems(envelope)]
+
+
+def attachment_problems(envelope: RecordEnvelope) -> list[Problem]:
+    """Declared attachments of a type the district does not take, or with an unsafe name."""
+    problems = []
+    for i, att in enumerate(envelope.payload.attachments):
+        if att.media_type not in ALLOWED_MEDIA_TYPES:
+            problems.append(Problem(f"attachments.{i}.media_type", "not_allowed",
+                                    "Lampiran harus foto JPEG/PNG atau PDF",
+                                    "attachments must be JPEG or PNG photos or PDF documents"))
+        if not is_safe_filename(att.filename):
+            problems.append(Problem(f"attachments.{i}.filename", "unsafe",
+                                    "Nama berkas lampiran tidak aman",
+                                    "attachment file names must be one plain name, no path"))
+    return problems
 
 
 def default_rules(clock: Callable[[], datetime]) -> ContentRules:

@@ -90,6 +90,9 @@ class PushService:
         if stored is not None:
             log.info("batch resent batch=%s device=%s", request.batch_id, device.id)
             return stored
+        refresh = getattr(self._check, "refresh", None)
+        if refresh is not None:     # content rules that follow published reference data
+            refresh()
         now = self._clock()
         try:
             with self._db.writes.begin() as s:

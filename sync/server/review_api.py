@@ -40,14 +40,20 @@ from sync.server.review_models import (
 )
 
 _WHY = {
+    400: "bad_request: e.g. a refused bundle (damaged, tampered, wrong key)",
     401: "unauthorized: no, unknown, expired or revoked login token (device tokens too)",
     403: "forbidden: admins only", 404: "not_found", 409: "locked, invalid_transition",
+    413: "payload_too_large", 415: "unsupported_encoding: wrong Content-Type",
     422: "invalid_request", 429: "too_many_attempts: login locked for a while",
     500: "internal; nothing was applied"}
 
 
-def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses (and 500)."""
     return {code: {"model": ErrorBody, "description": _WHY[code]} for code in (*codes, 500)}
+
+
+_errors = error_responses
 
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
@@ -214,7 +220,7 @@ def run_forwarding(account: CurrentAccount, hub: HubDep) -> RunResponse:
 
 
 @router.get("/overdue", response_model=list[OverdueItem], responses=_errors(401, 422),
-            summary="Records past the 3-working-day verify/forward deadline")
+            summary="Late deadlines of DOMAIN.md, one item per record and deadline")
 def overdue(account: CurrentAccount, hub: HubDep, limit: Limit = 500) -> list[OverdueItem]:
     return [OverdueItem(**r) for r in hub.review_queries.overdue(limit=limit)]
 

@@ -159,6 +159,10 @@ class OverdueItem(_Body):
     village_code: str
     tracking_no: str | None
     received_at: datetime
+    #: which deadline is late: verify | information | resolution | follow_up | auto_close
+    deadline: Literal["verify", "information", "resolution", "follow_up", "auto_close"]
+    #: when that deadline started (first receipt, or entering the current status)
+    since: datetime
     due: date
     working_days_late: int
 
@@ -178,3 +182,81 @@ class VillageHealth(_Body):
     backlog_received: int
     oldest_received_at: datetime | None
     devices: list[DeviceHealth]
+
+
+class DuplicateHint(_Body):
+    id: uuid.UUID
+    tracking_no: str | None
+    village_code: str
+    village_name: str
+    title: str
+    category_code: str
+    status: str
+    created_at: datetime | None
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class PlaceCount(_Body):
+    code: str
+    name: str
+    count: int
+
+
+class VillageCount(PlaceCount):
+    kecamatan_code: str
+
+
+class StatusCount(_Body):
+    status: str
+    count: int
+
+
+class MonthCount(_Body):
+    month: str
+    count: int
+
+
+class PlaceSessions(_Body):
+    code: str
+    name: str
+    sessions: int
+    participants: int
+
+
+class VillageSessions(PlaceSessions):
+    kecamatan_code: str
+
+
+class QuietVillage(_Body):
+    code: str
+    name: str
+    kecamatan_name: str
+    last_session: date | None
+
+
+class Coverage(_Body):
+    sessions_by_kecamatan: list[PlaceSessions]
+    sessions_by_village: list[VillageSessions]
+    participants_by_gender: dict[Literal["L", "P"], int]
+    kim_villages_without_session_90d: list[QuietVillage]
+
+
+class ReportSummary(_Body):
+    total: int
+    by_kecamatan: list[PlaceCount]
+    by_village: list[VillageCount]
+    by_category: list[PlaceCount]
+    by_status: list[StatusCount]
+    by_month: list[MonthCount]
+    overdue: int
+    coverage: Coverage
+
+
+class BundleUploaded(_Body):
+    device_id: str
+    village_code: str
+    accepted: int
+    duplicates: int
+    set_aside: int
+    receipt_b64: str
+    receipt_name: str

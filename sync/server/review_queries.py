@@ -1,9 +1,8 @@
 """Hub layer: read-only views for reviewers: the batch inbox, overdue lists, village sync health.
 
 Batch ``state``: ``open`` while at least one of its records (at the revision the batch carried,
-still the latest) waits in ``received``; ``decided`` otherwise. Deadlines use the domain's
-working-day calendar (Indonesian national holidays, WITA dates): a record must be verified and
-forwarded, returned or rejected within 3 working days after it was first received.
+still the latest) waits in ``received``; ``decided`` otherwise. Overdue lists cover every deadline
+of DOMAIN.md the hub can know (`sync.server.overdue`).
 """
 
 from __future__ import annotations
@@ -15,19 +14,12 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, select
 
-from kim_desktop.domain.deadlines import (
-    VERIFY_WORKING_DAYS,
-    WorkingCalendar,
-    indonesian_calendar,
-    wita_date,
-)
 from sync.server.db import Database
 from sync.server.models import BatchRow, CurrentRecordRow, DeviceRow, RecordRow
+from sync.server.overdue import OverdueFinder
 from sync.server.review import mask_payload
 from sync.server.settings import Clock
 
-#: statuses in which the district still owes the verify/forward step
-AWAITING_DISTRICT = ("received", "verified")
 BATCH_STATES = ("open", "decided")
 
 
@@ -91,37 +83,9 @@ class ReviewQueries:
                  "lapor_tracking_id": c.lapor_tracking_id, "payload": mask_payload(r.payload)}
                 for r, c in rows]
 
-    def overdue(self, *, extra_holidays: frozenset[date] = frozenset(),
-                limit: int = 500) -> list[dict[str, Any]]:
-        """Records past the 3-working-day verify/forward deadline, oldest first."""
-        now = self._clock()
-        today = wita_date(now)
-        with self._db.reads() as s:
-            rows = s.execute(
-                select(CurrentRecordRow.id, CurrentRecordRow.entity, CurrentRecordRow.status,
-                       CurrentRecordRow.village_code, CurrentRecordRow.tracking_no,
-                       CurrentRecordRow.first_received_at)
-                .where(CurrentRecordRow.status.in_(AWAITING_DISTRICT),
-                       CurrentRecordRow.first_received_at < now)
-                .order_by(CurrentRecordRow.first_received_at, CurrentRecordRow.id)).all()
-        if not rows:
-            return []
-        years = range(wita_date(rows[0].first_received_at).year, today.year + 1)
-        calendar: WorkingCalendar = indonesian_calendar(years, extra_holidays)
-        out = []
-        for row in rows:
-            if row.entity == "activity" and row.status == "verified":
-                continue  # activities end at verified
-            due = calendar.add_working_days(wita_date(row.first_received_at),
-                                            VERIFY_WORKING_DAYS)
-            if today > due:
-                out.append({"id": row.id, "entity": row.entity, "status": row.status,
-                            "village_code": row.village_code, "tracking_no": row.tracking_no,
-                            "received_at": row.first_received_at, "due": due,
-                            "working_days_late": calendar.working_days_between(due, today)})
-                if len(out) >= limit:
-                    break
-        return out
+    def overdue(self, *, limit: int = 500) -> list[dict[str, Any]]:
+        """Records past any deadline the hub can know (`overdue`), earliest due first."""
+        return OverdueFinder(self._db, clock=self._clock).items(limit=limit)
 
     def sync_health(self) -> list[dict[str, Any]]:
         """Per village: last contact, review backlog, oldest waiting record, devices."""

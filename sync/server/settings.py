@@ -8,13 +8,14 @@ tests can move time forward and plug the domain validation in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kim_desktop.domain.problems import Problem
 from sync.protocol import RecordEnvelope
 from sync.server.payload_check import default_rules
+from sync.server.ratelimit import RateLimits
 
 Clock = Callable[[], datetime]
 PayloadCheck = Callable[[RecordEnvelope], Sequence[Problem]]
@@ -47,9 +48,14 @@ class HubSettings:
     clock: Clock = utc_now
     #: how long a reviewer/admin login token stays valid
     login_ttl: timedelta = timedelta(hours=8)
+    #: per-client-address limits on enrolment and login (`sync.server.ratelimit`)
+    rate_limits: RateLimits = field(default_factory=RateLimits)
     #: content rules applied to each pushed record; problems → outcome ``rejected``.
     #: None: the domain's rules against the reference data shipped with the hub.
     payload_check: PayloadCheck | None = None
+    #: the key that seals reporter identity in the database (`sealing`); None: ``identity.key``
+    #: in the data folder. Never stored in the database.
+    identity_key_file: Path | None = None
 
     def __post_init__(self) -> None:
         if self.payload_check is None:
@@ -63,6 +69,20 @@ class HubSettings:
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def identity_key_path(self) -> Path:
+        return self.identity_key_file or self.data_dir / "identity.key"
+
+    @property
+    def escrow_public_key_path(self) -> Path:
+        """The district's escrow public key (`escrow`), published to devices; optional."""
+        return self.data_dir / "escrow.pub"
+
+    @property
+    def escrow_dir(self) -> Path:
+        """The devices' data keys, each wrapped to the escrow public key (`escrow`)."""
+        return self.data_dir / "escrow"
 
     @property
     def lapor_config_path(self) -> Path:

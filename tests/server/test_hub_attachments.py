@@ -16,6 +16,11 @@ from sync.protocol import AttachmentStatus
 CHUNK = 64 * 1024
 
 
+def _photo(size: int) -> bytes:
+    """Random bytes that start like a JPEG: the hub judges uploads by their first bytes."""
+    return b"\xff\xd8\xff\xe0" + os.urandom(size - 4)
+
+
 def _put(device: Device, sha: str, data: bytes, start: int, total: int) -> requests.Response:
     end = start + len(data) - 1
     return device.request("PUT", f"/v1/attachments/{sha}", data=data, headers={
@@ -47,7 +52,7 @@ def _cut_off_upload(live: LiveHub, device: Device, sha: str, data: bytes, start:
 
 
 def test_upload_in_ranges_interrupted_and_resumed(live_hub: LiveHub) -> None:
-    photo = os.urandom(5 * CHUNK + 1234)
+    photo = _photo(5 * CHUNK + 1234)
     device = live_hub.enrol()
     env = device.complaint(attachments=[attachment(photo)])
     device.push_ok([env])
@@ -79,7 +84,7 @@ def test_upload_in_ranges_interrupted_and_resumed(live_hub: LiveHub) -> None:
 
 
 def test_wrong_content_is_discarded_and_can_be_sent_again(live_hub: LiveHub) -> None:
-    photo = os.urandom(3000)
+    photo = _photo(3000)
     device = live_hub.enrol()
     env = device.complaint(attachments=[attachment(photo)])
     device.push_ok([env])
@@ -94,7 +99,7 @@ def test_wrong_content_is_discarded_and_can_be_sent_again(live_hub: LiveHub) -> 
 
 
 def test_same_content_is_stored_once(live_hub: LiveHub) -> None:
-    photo = os.urandom(2048)
+    photo = _photo(2048)
     a, b = live_hub.enrol(), live_hub.enrol(VILLAGE_B)
     first = a.complaint(attachments=[attachment(photo, "bukti.jpg")])
     second = a.complaint(attachments=[attachment(photo, "bukti-lagi.jpg"),
@@ -111,7 +116,7 @@ def test_same_content_is_stored_once(live_hub: LiveHub) -> None:
 def test_upload_rules(start_hub: Callable[..., LiveHub]) -> None:
     live: LiveHub = start_hub(max_attachment_bytes=10_000)
     device = live.enrol()
-    photo = os.urandom(4000)
+    photo = _photo(4000)
     env = device.complaint(attachments=[attachment(photo)])
     too_big = device.complaint(attachments=[attachment(photo), attachment(os.urandom(10_001))])
     results = device.push_ok([env, too_big]).results

@@ -12,7 +12,10 @@ import requests
 from fastapi.routing import APIRoute
 from hub_testkit import VILLAGE_A, VILLAGE_B, Device, LiveHub, attachment, revise
 
-from sync.protocol import PROTOCOL_VERSION, HandshakeResponse, PushResponse
+from sync.bundle import new_signing_key, public_key_text
+from sync.protocol import ESCROW_SCHEME, PROTOCOL_VERSION, HandshakeResponse, PushResponse
+from sync.server.escrow import keygen
+from sync.server.models import BundleKeyRow
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"foto-bukti" * 100
 
@@ -73,6 +76,27 @@ def test_every_v1_route_refuses_another_village(live_hub: LiveHub) -> None:
                       headers={"Content-Range": f"bytes 0-{len(PHOTO) - 1}/{len(PHOTO)}"})
         assert r.status_code == 404
 
+    keygen(live_hub.settings.data_dir)      # escrow.pub (and a private key) for this hub
+    owner_escrow = live_hub.settings.escrow_dir / f"{owner.id}.json"
+
+    def escrow_key(d: Device) -> None:  # the district's public key: nothing of any village
+        assert d.request("GET", "/v1/escrow").json()["scheme"] == ESCROW_SCHEME
+
+    def escrow_deposit(d: Device) -> None:  # filed under the caller's own device id only
+        offered = d.request("GET", "/v1/escrow").json()
+        r = d.request("PUT", "/v1/escrow", {"scheme": ESCROW_SCHEME, "key_id": "0" * 32,
+                                            "fingerprint": offered["fingerprint"],
+                                            "wrapped_key": "AAAA"})
+        assert r.status_code == 200 and not owner_escrow.exists()
+        assert (live_hub.settings.escrow_dir / f"{d.id}.json").exists()
+
+    def bundle_key(d: Device) -> None:  # pinned for the caller's own device id only
+        r = d.request("PUT", "/v1/bundle-key", {"public_key": public_key_text(new_signing_key())})
+        assert r.status_code == 200
+        with live_hub.hub.db.reads() as s:
+            assert s.get(BundleKeyRow, owner.id) is None
+            assert s.get(BundleKeyRow, d.id) is not None
+
     walk: dict[tuple[str, str], Callable[[Device], None]] = {
         ("POST", "/v1/enroll"): enroll,
         ("POST", "/v1/handshake"): handshake,
@@ -81,6 +105,9 @@ def test_every_v1_route_refuses_another_village(live_hub: LiveHub) -> None:
         ("GET", "/v1/changes"): changes,
         ("GET", "/v1/attachments/{sha256}"): attachment_status,
         ("PUT", "/v1/attachments/{sha256}"): upload,
+        ("GET", "/v1/escrow"): escrow_key,
+        ("PUT", "/v1/escrow"): escrow_deposit,
+        ("PUT", "/v1/bundle-key"): bundle_key,
     }
     assert set(walk) == _v1_routes(live_hub), "a /v1 route is missing from the scope walk"
     for outsider in outsiders:

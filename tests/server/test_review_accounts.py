@@ -108,7 +108,10 @@ def test_every_review_route_refuses_device_expired_and_missing_tokens(
     device.push_ok([env])
     reviewer = login(live_hub)
     routes = _review_routes(live_hub)
-    assert len(routes) >= 18
+    assert len(routes) >= 22
+    assert {("GET", "/v1/review/records/{record_id}/duplicates"),
+            ("GET", "/v1/review/reports/summary"), ("GET", "/v1/review/reports/export"),
+            ("POST", "/v1/review/bundles")} <= set(routes)
     live_hub.clock.advance(timedelta(hours=9))  # the reviewer's login has expired
     for method, path in routes:
         url = live_hub.base_url + path.replace("{record_id}", str(env.id)).replace(

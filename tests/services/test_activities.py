@@ -11,6 +11,7 @@ from kim_desktop.core import Core
 from kim_desktop.domain.enums import Status
 from kim_desktop.domain.errors import ValidationFailed
 from kim_desktop.services import export
+from tests.conftest import complaint_data
 
 
 def activity(n: int = 6, **kw: object) -> dict:
@@ -54,3 +55,25 @@ def test_activity_export_includes_participants(core: Core, tmp_path: Path) -> No
 
     wb = load_workbook(xlsx)
     assert wb["participants"].max_row == 41
+
+
+def test_complaints_naming_a_session_are_linked_and_follow_moves(core: Core) -> None:
+    first, second = core.activities.add([(activity(2, title="Sesi A"), Path(".")),
+                                         (activity(2, title="Sesi B"), Path("."))], submit=False)
+    content, _ = core.complaints.validate(
+        complaint_data(channel="socialization", activity_id=str(first.id)), for_submit=False)
+    complaint = core.complaints.save_draft(content)
+    # read: the session names it before it is saved again; saved: the link is written
+    assert core.activities.get(first.id).content.complaint_ids == (complaint.id,)
+    assert [a.content.complaint_ids for a in core.activities.list()
+            if a.id == first.id] == [(complaint.id,)]
+    core.activities.save_draft(core.activities.get(first.id).content, activity_id=first.id)
+    # the complaint is moved to the other session: the first one lets it go when saved
+    moved, _ = core.complaints.validate(
+        complaint_data(channel="socialization", activity_id=str(second.id)), for_submit=False)
+    core.complaints.save_draft(moved, complaint_id=complaint.id)
+    stale = core.activities.get(first.id).content           # still holds the written link
+    kept = core.activities.save_draft(stale, activity_id=first.id)
+    assert kept.content.complaint_ids == ()
+    submitted = core.activities.submit(second.id)
+    assert submitted.content.complaint_ids == (complaint.id,)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
 import sqlite3
 import subprocess
@@ -40,6 +39,24 @@ def test_backup_then_restore_round_trip(core: Core) -> None:
     assert sum(core.complaints.counts_by_status().values()) == 3   # the live store sees it
     with sqlite3.connect(safety) as c:
         assert c.execute("SELECT count(*) FROM complaint").fetchone()[0] == 5
+
+
+def tracking_numbers(core: Core) -> set[str]:
+    with sqlite3.connect(core.paths.store) as c:
+        return {r[0] for r in c.execute("SELECT tracking_no FROM complaint")}
+
+
+def test_numbers_printed_after_the_backup_are_never_issued_again(core: Core) -> None:
+    add(core, 1)
+    kept = tracking_numbers(core)
+    saved = backups(core).create("manual")
+    add(core, 3)                                  # receipts handed out, then the disk dies
+    printed = tracking_numbers(core) - kept
+    backups(core).restore(saved)
+    assert tracking_numbers(core) == kept
+    add(core, 3)
+    issued = tracking_numbers(core) - kept
+    assert len(issued) == 3 and issued.isdisjoint(printed)
 
 
 def test_daily_backups_rotate(core: Core) -> None:
@@ -94,25 +111,58 @@ def test_damaged_store_is_refused_then_recovered_from_the_newest_good_backup(
     assert list((d / "backups").glob("damaged-*.db"))      # the damaged file is kept
 
 
+def _grow(core: Core, doublings: int) -> None:
+    """Make the store big enough that a backup takes a while: copies of its complaints."""
+    cols = [r[1] for r in sqlite3.connect(core.paths.store).execute(
+        "PRAGMA table_info(complaint)")]
+    picked = ", ".join("lower(hex(randomblob(16)))" if c == "id" else
+                       "tracking_no || '-' || hex(randomblob(4))" if c == "tracking_no" else c
+                       for c in cols)
+    with sqlite3.connect(core.paths.store) as db:
+        for _ in range(doublings):
+            db.execute(f"INSERT INTO complaint ({', '.join(cols)}) SELECT {picked} "
+                       "FROM complaint")
+    db.close()
+
+
 def test_power_cut_during_backup_leaves_a_usable_store(core: Core) -> None:
-    add(core, 600)
-    rng = random.Random(5)
+    """The backup process is killed (SIGKILL: no clean-up runs) while its copy is being
+    written: the store stays sound and usable, and the half-written copy is never taken for a
+    backup, by the list, the newest-good choice, the recovery choices or the daily run."""
+    from kim_desktop.services.store_health import StoreHealth, Verdict
+
+    add(core, 40)
+    _grow(core, 7)                                   # 40 * 2^7 = 5120 complaints
+    total = sum(core.complaints.counts_by_status().values())
+    svc = backups(core)
+    svc.create("manual")
     code = ("import sys; from pathlib import Path; "
             "from kim_desktop.services.backups import BackupService; "
             "s = BackupService(Path(sys.argv[1]), Path(sys.argv[2])); "
             "[s.create('manual') for _ in range(1000)]")
-    for _ in range(8):
+    caught_mid_copy = 0
+    for _ in range(5):
         p = subprocess.Popen([sys.executable, "-c", code, str(core.paths.store),
                               str(core.paths.backups)])
-        time.sleep(rng.uniform(0.3, 1.0))
+        deadline = time.monotonic() + 60
+        while not list(core.paths.backups.glob("*.part")) and time.monotonic() < deadline:
+            time.sleep(0.001)                    # polling a file the child writes
         p.send_signal(signal.SIGKILL)
         p.wait()
+        parts = list(core.paths.backups.glob("*.part"))
+        caught_mid_copy += bool(parts)
         assert integrity_ok(core.paths.store)
-    svc = backups(core)
-    assert all(integrity_ok(b.path) for b in svc.list())   # no half backup looks finished
-    svc.rotate(keep=7)
+        assert StoreHealth(core.paths).check(full=True).verdict is Verdict.OK
+        assert all(b.path.suffix == ".db" and integrity_ok(b.path) for b in svc.list())
+        assert {c.info.path for c in StoreHealth(core.paths).choices()} == {
+            b.path for b in svc.list()}
+    assert caught_mid_copy >= 3                      # the kills really hit a copy in progress
+    newest = svc.newest_good()
+    assert newest is not None and newest.path.suffix == ".db" and integrity_ok(newest.path)
+    assert svc.daily(keep=7) is not None            # the next daily run clears the leftovers
     assert not list(core.paths.backups.glob("*.part"))
-    add(core, 1)                                              # and the store still works
+    add(core, 1)                                     # and the store still works
+    assert sum(core.complaints.counts_by_status().values()) == total + 1
 
 
 def test_diagnostics_zip_has_no_personal_data(core: Core, tmp_path: Path) -> None:
@@ -152,3 +202,14 @@ def test_rollout_preset_gives_the_hub_address(data_paths, clock, tmp_path: Path,
     monkeypatch.setenv("KIM_PRESET_FILE", str(preset))
     core = build_core(data_paths, ServiceContext(open_store(data_paths.store), clock=clock))
     assert core.preferences.get().hub_url == "https://kim.luwutimurkab.go.id"
+
+
+def test_a_copy_is_kept_before_a_destructive_action(core: Core, tmp_path: Path) -> None:
+    add(core, 2)
+    made = backups(core).before_destructive("receipt")
+    assert made is not None and integrity_ok(made)
+    assert [b.reason for b in backups(core).list()] == ["pre-receipt"]
+    with sqlite3.connect(made) as c:
+        assert c.execute("SELECT count(*) FROM complaint").fetchone()[0] == 2
+    c.close()
+    assert BackupService(tmp_path / "none.db", tmp_path / "b").before_destructive("x") is None

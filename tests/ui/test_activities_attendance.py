@@ -91,3 +91,42 @@ def test_attendance_model_contract_and_age_bands(qtmodeltester: Any) -> None:
     assert not m.setData(m.index(0, COL_GENDER), "banci?")   # never guessed
     assert m.setData(m.index(0, COL_GENDER), "Perempuan")
     assert m.participants()[0].gender == "P"
+
+
+def test_moving_between_cells_repaints_only_the_cells_that_change(qtbot: Any,
+                                                                 monkeypatch: Any) -> None:
+    """Enter hands the focus from an editor to the view and on to the next editor; Qt would
+    repaint every visible row on each hand-over (the slowest keystroke with a full screen)."""
+    rows: set[int] = set()
+    original = AttendanceTableModel.data
+
+    def counting(self: AttendanceTableModel, index: Any,
+                 role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        rows.add(index.row())
+        return original(self, index, role)
+
+    monkeypatch.setattr(AttendanceTableModel, "data", counting)
+    g = _grid(qtbot)
+    g.model.set_participants([Participant(f"Peserta {i}", "P", 30) for i in range(40)])
+    g.view.setCurrentIndex(g.model.index(5, COL_NAME))
+    qtbot.keyClick(g.view, Qt.Key.Key_Return)          # not editing: moves on and edits
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    QApplication.processEvents()
+    visible = {r for r in range(g.model.rowCount())
+               if g.view.visualRect(g.model.index(r, 0)).intersects(g.view.viewport().rect())}
+    assert len(visible) > 5
+    # the first key also pays for what the set-up left pending (the view's delayed layout)
+    steps = (("L", COL_AGE), ("52\r", COL_AGE + 1), ("PKK\r", COL_AGE + 2),
+             ("Dusun 1\r", COL_AGE + 3))
+    for n, (keys, column) in enumerate(steps):
+        rows.clear()
+        for key in keys:
+            if key == "\r":
+                qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            else:
+                qtbot.keyClicks(QApplication.focusWidget(), key)
+        qtbot.waitUntil(lambda c=column: g.view.currentIndex().column() == c)
+        QApplication.processEvents()
+        if n:
+            assert rows == {5}, (keys, sorted(rows))        # only the row being typed
+    assert g.model.participants()[5] == Participant("Peserta 5", "L", 52, "PKK", "Dusun 1")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
 from kim_desktop.core import build_core
@@ -19,6 +19,7 @@ from kim_desktop.domain.errors import DiskFull, ValidationFailed
 from kim_desktop.domain.problems import Problem
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.storage.db import open_store
+from tests.conftest import complaint_data
 from tests.ui.conftest import make_window
 from ui.errors import ErrorDialog, ExceptionReporter, show_error
 from ui.setup_dialog import SetupDialog
@@ -199,3 +200,131 @@ def test_window_geometry_is_remembered(qtbot, core, translations, view_settings)
     # the offscreen screen is 800 pixels wide, so Qt clamps the restored width to fit it
     assert again.height() == 690
     assert again.list_page.table.columnWidth(0) == 177
+
+
+# -- start-up: the first frame, then the store ----------------------------------------------
+def test_importing_the_app_loads_no_store_sync_or_calendar_modules() -> None:
+    """What the first frame needs is Qt and a few light modules; the rest loads after it."""
+    heavy = ("sqlalchemy", "alembic", "pydantic", "requests", "holidays", "kim_desktop.core",
+             "sync.client", "ui.complaint_list_page")
+    code = (f"import sys, kim_desktop.app; print([m for m in {heavy!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def _crash_with_typing(qtbot, core, translations, view_settings) -> None:
+    import shiboken6
+
+    crashed = make_window(qtbot, core, translations, view_settings)
+    crashed.new_complaint()
+    crashed.form.fields.title.setText("Sampah menumpuk di pasar desa")
+    qtbot.waitUntil(crashed.form.journal.exists)
+    shiboken6.delete(crashed)                  # gone without closeEvent: a crash
+
+
+def test_the_frame_paints_first_then_the_store_opens_and_fills_it(
+        qtbot, qapp, core, data_paths, translations, view_settings) -> None:
+    from PySide6.QtWidgets import QStatusBar
+
+    from kim_desktop.app import StartUp
+    from ui.main_window import MainWindow
+
+    core.complaints.add([(complaint_data(), None)], submit=False)
+    _crash_with_typing(qtbot, core, translations, view_settings)
+    frame = MainWindow(None, view_settings, translations=translations)
+    qtbot.addWidget(frame)
+    startup = StartUp(data_paths, frame, translations, fallback_ms=60_000)
+    assert not frame.loaded and not frame.nav.isEnabled()
+    loading = QCoreApplication.translate("MainWindow", "Opening the data…")
+    assert frame.loading_label.text() == loading
+    assert frame.findChild(QStatusBar).currentMessage() == loading
+    assert frame.nav.item(0).text() == "Laporan"
+    with qtbot.waitSignal(frame.first_painted):
+        frame.show()
+    assert startup.core is None                 # the store opens only after the first paint
+    qtbot.waitUntil(lambda: frame.loaded, timeout=15_000)
+    try:
+        assert frame.nav.isEnabled() and frame.windowTitle() == "KIM Desktop · KIM Balantang"
+        assert startup.controller is not None   # sync loaded (not enrolled: runs on request)
+        # the crash journal was restored over the list, which holds the saved draft too
+        assert frame.complaint_stack.currentWidget() is frame.form
+        assert frame.form.fields.title.text() == "Sampah menumpuk di pasar desa"
+        assert frame.list_page.model.total == 2
+        assert frame.built_page("activities") is None       # built when first shown
+    finally:
+        frame.close()
+        startup.controller.shutdown()
+
+
+def test_after_loading_the_list_has_the_focus_and_the_shortcuts_work(
+        qtbot, core, translations, view_settings) -> None:
+    empty = make_window(qtbot, core, translations, view_settings)
+    assert empty.list_page.new_button.hasFocus()        # nothing to select yet
+    empty.close()
+    core.complaints.add([(complaint_data(), None)], submit=False)
+    window = make_window(qtbot, core, translations, view_settings)
+    assert window.list_page.table.hasFocus()
+    assert window.built_page("activities") is None and window.built_page("settings") is None
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 1
+    assert window.pages.currentWidget() is window.built_page("activities")
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.built_page("settings")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 0 and window.list_page.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.complaint_stack.currentWidget() is window.form
+
+
+def test_a_store_that_cannot_be_opened_is_explained_and_the_app_ends(
+        qtbot, qapp, tmp_path, translations, view_settings) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+
+    from kim_desktop.app import StartUp
+    from kim_desktop.paths import DataPaths
+    from ui.main_window import MainWindow
+
+    # a sound store written by a newer app version: the start-up check passes it, opening it
+    # is refused untouched (a damaged store goes to the recovery dialog, tests/ui/test_recovery)
+    paths = DataPaths(tmp_path / "newer")
+    paths.store.parent.mkdir(parents=True)
+    open_store(paths.store, paths.backups).kw["bind"].dispose()
+    with sqlite3.connect(paths.store) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = paths.store.read_bytes()
+    frame = MainWindow(None, view_settings, translations=translations)
+    qtbot.addWidget(frame)
+    startup = StartUp(paths, frame, translations, fallback_ms=60_000)
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = qapp.activeModalWidget()
+        if not isinstance(dialog, ErrorDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.message_label.text())
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
+    frame.show()
+    qtbot.waitUntil(lambda: startup.exit_code is not None, timeout=15_000)
+    assert startup.exit_code == 1 and not frame.loaded and not frame.isVisible()
+    assert seen and "versi" in seen[0] and "Traceback" not in seen[0]
+    assert paths.store.read_bytes() == before
+
+
+def test_the_language_is_remembered_for_the_next_first_frame(
+        qtbot, window, translations, view_settings) -> None:
+    from ui.main_window import MainWindow, remembered_language
+
+    assert remembered_language(view_settings) == "id"
+    window.set_language("en")
+    assert remembered_language(view_settings) == "en"
+    translations.apply(remembered_language(view_settings))   # what main() does first
+    frame = MainWindow(None, view_settings, translations=translations)
+    qtbot.addWidget(frame)
+    assert frame.loading_label.text() == "Opening the data…"
+    assert frame.nav.item(0).text() == "Reports"

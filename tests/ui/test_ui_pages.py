@@ -163,3 +163,57 @@ def test_settings_save_hub_and_limits_and_show_the_folders(window, qtbot, core) 
     prefs = core.preferences.get()
     assert (prefs.hub_url, prefs.max_attachment_mb, prefs.photo_max_side_px) == (
         "https://kim.luwutimurkab.go.id", 4, 1280)
+
+
+def test_a_page_added_to_the_table_is_built_on_first_show_for_those_who_see_it(
+        qtbot, core, translations, view_settings) -> None:
+    """How the review workspace and later pages join the window: one row in `PAGES`."""
+    from PySide6.QtWidgets import QLabel
+
+    from kim_desktop.domain.enums import Role
+    from ui.main_pages import PAGES, PageSpec
+
+    built: list[QLabel] = []
+    shown: list[QLabel] = []
+
+    def factory(window) -> QLabel:
+        built.append(QLabel(window.core.device.profile().kim_name))
+        return built[-1]
+
+    spec = PageSpec("extra", "Reports", "SP_DirIcon", factory,
+                    on_show=shown.append,
+                    visible=lambda c: c.device.profile().role is Role.OPERATOR)
+    PAGES.append(spec)
+    try:
+        row = len(PAGES) - 1
+        window = make_window(qtbot, core, translations, view_settings)
+        assert window.nav.count() == len(PAGES) and not window.nav.isRowHidden(row)
+        assert built == [] and window.built_page("extra") is None
+        qtbot.keyClick(window, Qt.Key.Key_0 + row + 1, Qt.KeyboardModifier.ControlModifier)
+        assert window.nav.currentRow() == row and window.pages.currentIndex() == row
+        assert window.pages.currentWidget() is built[0] and built[0].text() == "KIM Balantang"
+        assert window.nav.item(row).text() == "Laporan"      # translated like the others
+        window.show_page(PAGE_SYNC)
+        window.show_page(row)
+        assert len(built) == 1 and shown == [built[0], built[0]]
+    finally:
+        PAGES.remove(spec)
+
+
+def test_a_page_the_user_does_not_see_is_hidden_and_its_shortcut_does_nothing(
+        qtbot, core, translations, view_settings) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.main_pages import PAGES, PageSpec
+
+    spec = PageSpec("hidden", "Reports", "SP_DirIcon",
+                    lambda w: QLabel("never"), visible=lambda c: False)
+    PAGES.append(spec)
+    try:
+        row = len(PAGES) - 1
+        window = make_window(qtbot, core, translations, view_settings)
+        assert window.nav.isRowHidden(row)
+        qtbot.keyClick(window, Qt.Key.Key_0 + row + 1, Qt.KeyboardModifier.ControlModifier)
+        assert window.nav.currentRow() == 0 and window.built_page("hidden") is None
+    finally:
+        PAGES.remove(spec)
