@@ -35,10 +35,15 @@ class BackupInfo:
     size: int
 
 
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
 def integrity_ok(path: Path, quick: bool = False) -> bool:
     """True when SQLite finds the file sound (``integrity_check``, or ``quick_check``)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.text_factory = _lenient_text      # a damaged page may show up in the report
         try:
             pragma = "quick_check" if quick else "integrity_check"
             row = conn.execute(f"PRAGMA {pragma}").fetchone()

@@ -162,6 +162,7 @@ class StoreHealth:
             conn = sqlite3.connect(f"file:{store}?mode=rw", uri=True, timeout=5)
         except sqlite3.Error:
             return Verdict.UNREADABLE
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # damage may be shown
         try:
             rows = conn.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}"
                                 ).fetchall()

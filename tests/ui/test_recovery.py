@@ -225,18 +225,16 @@ def test_a_restore_asked_for_in_settings_is_done_at_the_next_start(
 
 
 def test_the_app_leads_a_damaged_store_to_recovery_and_opens_the_backup(
-        qtbot: Any, backed_up: Core, tmp_path: Path) -> None:
+        qtbot: Any, backed_up: Core, tmp_path: Path, translations: Any) -> None:
     """Start-up as the user meets it: the frame paints, the check finds the damage, the dialog
     restores the newest backup, and the window opens on its five reports."""
     from PySide6.QtCore import QSettings
 
     from kim_desktop.app import StartUp
-    from ui.i18n import Translations
     from ui.main_window import MainWindow
 
     paths = backed_up.paths
     corrupt_pages(paths.store)
-    translations = Translations(QApplication.instance())
     translations.apply("id")
     frame = MainWindow(None, QSettings(str(tmp_path / "view.ini"), QSettings.Format.IniFormat),
                        translations=translations)
