@@ -478,7 +478,9 @@ class HubProcess:
         subprocess.run([*self._args(), "init"], check=True, stdout=subprocess.DEVNULL)
         self.port = free_port()
         log = open(self.data_dir / "serve.log", "ab")  # noqa: SIM115 - lives as long as the hub
-        self.proc = subprocess.Popen([*self._args(), "serve", "--port", str(self.port)],
+        # every simulated village enrols from this one loopback address
+        self.proc = subprocess.Popen([*self._args(), "serve", "--port", str(self.port),
+                                      "--enrol-burst", "1000"],
                                      stdout=log, stderr=subprocess.STDOUT)
         wait_http(self.url + "/health")
         return self

@@ -23,7 +23,15 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 #: The protocol this code speaks. Bump on any incompatible change of the models below.
 PROTOCOL_VERSION = 1
@@ -302,6 +310,43 @@ class BundleKey(_Wire):
     nobody else can pass bundles off as this device's."""
 
     public_key: str = Field(pattern=r"^[A-Za-z0-9+/]{43}=$")
+
+
+#: an error code as the device records it (``offline``, ``hub_unavailable``, …): never a message
+ERROR_CODE_PATTERN = r"^[a-z_]{1,64}$"
+ErrorCodeText = Annotated[str, Field(pattern=ERROR_CODE_PATTERN)]
+
+
+class DeviceReport(_Wire):
+    """What only the device knows about its own sync health, sent after each contact
+    (``PUT /v1/device-report``; a separate route because protocol-1 hubs forbid unknown fields
+    in the handshake, and a hub without it answers 404). Counts, times and an error *code*:
+    nothing of any record or person."""
+
+    #: outbox entries not yet sent (pending or sending)
+    pending: int = Field(ge=0)
+    #: outbox entries the hub refused, waiting for a correction in the village
+    set_aside: int = Field(ge=0)
+    oldest_pending_at: AwareDatetime | None = None
+    #: the code of the most recent failed sync run, and when it ended
+    last_error: ErrorCodeText | None = None
+    last_error_at: AwareDatetime | None = None
+    app_version: str = Field(max_length=64)
+
+    @field_validator("last_error_at")
+    @classmethod
+    def _time_needs_its_error(cls, value: datetime | None, info: ValidationInfo
+                              ) -> datetime | None:
+        # (a last_error that failed its own check is not in info.data: reported there)
+        if value is not None and "last_error" in info.data and info.data["last_error"] is None:
+            raise ValueError("given without last_error")
+        return value
+
+
+class DeviceReportReceipt(DeviceReport):
+    """The report as the hub stored it."""
+
+    reported_at: datetime
 
 
 class HealthResponse(_Wire):

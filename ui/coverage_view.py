@@ -190,10 +190,10 @@ class CoverageView(QWidget):
                  for v in c.idle_kim_villages]
         self.idle.setText("\n".join(lines) or self.tr("None: every KIM held a session."))
         self.kim_note.setText({
-            "reference": self.tr("The villages with a KIM come from the reference data."),
-            "device": self.tr("The reference data does not list which villages have a KIM, so "
+            "reference": self.tr("The villages with a KIM are those the district published."),
+            "device": self.tr("The district has not published which villages have a KIM, so "
                               "only this office's own village is checked."),
-            "none": self.tr("The reference data does not list which villages have a KIM and "
+            "none": self.tr("The district has not published which villages have a KIM and "
                             "this computer is not set up for one, so no village is checked."),
         }[c.kim_source])
 

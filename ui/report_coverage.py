@@ -1,6 +1,8 @@
 """UI layer: the socialization coverage tab of the district dashboard: sessions and participants
 per kecamatan (table and chart), participants by gender, and the KIM villages without a session
-in the last 90 days, all from the ``coverage`` part of the hub's report summary."""
+in the last 90 days, all from the ``coverage`` part of the hub's report summary, with a note of
+which villages count as having a KIM (``kim_basis``: the district's published list, or the
+villages with an enrolled operator desk while none was published)."""
 
 from __future__ import annotations
 
@@ -25,13 +27,15 @@ class CoverageTab(QWidget):
         self.silent_model = RowTableModel([])
         self.chart = BarChart()
         self.sessions_title, self.silent_title = QLabel(), QLabel()
+        self.basis_label = QLabel(wordWrap=True)
         grid = QGridLayout(self)
         grid.addWidget(self.gender_label, 0, 0, 1, 2)
         grid.addWidget(self.sessions_title, 1, 0)
         grid.addWidget(self.silent_title, 1, 1)
         grid.addWidget(table_view(self.sessions_model, self), 2, 0)
         grid.addWidget(table_view(self.silent_model, self), 2, 1)
-        grid.addWidget(self.chart, 3, 0, 1, 2)
+        grid.addWidget(self.basis_label, 3, 1)
+        grid.addWidget(self.chart, 4, 0, 1, 2)
         self.retranslate_ui()
 
     def sessions(self) -> int:
@@ -42,7 +46,13 @@ class CoverageTab(QWidget):
         self.coverage = coverage
         if coverage is None:
             self.gender_label.clear()
+            self.basis_label.clear()
             return
+        self.basis_label.setText({
+            "published": self.tr("KIM villages: as published by the district."),
+            "enrolled": self.tr("KIM villages: the district has not published its list, so the "
+                                "villages with an enrolled operator desk count."),
+        }.get(str(coverage.get("kim_basis")), ""))
         gender = coverage.get("participants_by_gender") or {}
         self.gender_label.setText(self.tr("Participants: men (L) %1, women (P) %2.")
                                   .replace("%1", str(count_of(gender.get("L"))))

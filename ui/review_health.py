@@ -1,6 +1,8 @@
 """UI layer: "Kesehatan sinkronisasi" in the district review workspace: one row per village
 device with its last contact, the village's records waiting for review and the oldest of them,
-the app version, the clock offset and the last error, from ``/v1/review/sync-health``.
+what the device has not sent yet and the oldest of that, the app version, the clock offset and
+the last error with its time, from ``/v1/review/sync-health``. The unsent work and the last
+error are what the device itself last reported; a device that never reported shows them empty.
 
 Villages silent for more than `SILENT_DAYS` and devices whose clock is off by more than
 `CLOCK_WARN_SECONDS` are highlighted, and the row says why in words (not only by colour).
@@ -12,12 +14,16 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kim_desktop.domain.errors import HubRefused
 from kim_desktop.domain.reference import Region
-from ui.errors import show_error
+from sync.client.review import ReviewClient
+from sync.client.review_models import VillageHealth
+from ui.errors import error_text, show_error
 from ui.formatting import datetime_text
 from ui.report_common import (
     ClientGetter,
@@ -49,33 +55,59 @@ def _when(value: object) -> datetime | None:
     return None
 
 
-def health_rows(villages: list[dict[str, Any]], regions: Mapping[str, Region],
+def load_health(client: ReviewClient) -> list[VillageHealth]:
+    """Blocking: the sync health of every village, as the desktop reads it."""
+    try:
+        return [VillageHealth.model_validate(v) for v in fetch_health(client)]
+    except ValidationError as e:
+        raise HubRefused(f"sync health answer not understood ({e.error_count()} problems)"
+                         ) from e
+
+
+def health_rows(villages: list[VillageHealth], regions: Mapping[str, Region],
                 now: datetime) -> list[dict[str, Any]]:
     """One flat row per device (a village without devices keeps one row), with the checks."""
     rows: list[dict[str, Any]] = []
     for v in villages:
-        code = str(v.get("village_code", ""))
-        region = regions.get(code)
-        last_contact = _when(v.get("last_contact_at"))
+        region = regions.get(v.village_code)
+        last_contact = _when(v.last_contact_at)
         village = {
-            "village_code": code, "village_name": region.name if region else code,
+            "village_code": v.village_code,
+            "village_name": region.name if region else v.village_code,
             "kecamatan": region_name(regions, region.parent_code) if region else "",
             "village_last_contact": last_contact,
-            "backlog": int(v.get("backlog_received") or 0),
-            "oldest": _when(v.get("oldest_received_at")),
+            "backlog": v.backlog_received,
+            "oldest": _when(v.oldest_received_at),
             "silent": last_contact is None or now - last_contact > timedelta(days=SILENT_DAYS),
+            "unsent": v.pending, "oldest_unsent": _when(v.oldest_pending_at),
+            "set_aside": None, "reported": None, "last_error": "", "last_error_at": None,
         }
-        devices = v.get("devices") or [{}]
-        for d in devices:
-            offset = d.get("clock_offset_seconds")
-            rows.append({**village, "device_id": d.get("device_id") or "",
-                         "role": d.get("role") or "", "app_version": d.get("app_version") or "",
-                         "last_seen": _when(d.get("last_seen_at")),
-                         "clock_offset": None if offset is None else float(offset),
-                         "clock_off": offset is not None
-                         and abs(float(offset)) > CLOCK_WARN_SECONDS,
-                         "last_error": d.get("last_error") or ""})
+        if not v.devices:
+            rows.append({**village, "device_id": "", "role": "", "app_version": "",
+                         "last_seen": None, "clock_offset": None, "clock_off": False})
+        for d in v.devices:
+            offset = d.clock_offset_seconds
+            reported = d.reported_at is not None
+            rows.append({**village, "device_id": d.device_id, "role": d.role,
+                         "app_version": d.app_version, "last_seen": _when(d.last_seen_at),
+                         "clock_offset": offset,
+                         "clock_off": offset is not None and abs(offset) > CLOCK_WARN_SECONDS,
+                         "reported": _when(d.reported_at),
+                         "unsent": d.pending if reported else None,
+                         "oldest_unsent": _when(d.oldest_pending_at),
+                         "set_aside": d.set_aside,
+                         "last_error": d.last_error or "",
+                         "last_error_at": _when(d.last_error_at)})
     return rows
+
+
+def error_phrase(code: str) -> str:
+    """A short phrase for an error code a device reported (the app's own error texts); the
+    code itself when the app has no text for it."""
+    if not code:
+        return ""
+    phrase, _ = error_text(code)
+    return code if phrase == error_text("")[0] else phrase
 
 
 class SyncHealthPanel(QWidget):
@@ -137,6 +169,15 @@ class SyncHealthPanel(QWidget):
             return self.tr("%1 min").replace("%1", f"{sign}{s / 60:.0f}")
         return self.tr("%1 h").replace("%1", f"{sign}{s / 3600:.1f}".replace(".", ","))
 
+    def error_cell(self, code: str, at: datetime | None) -> str:
+        """The last error a device reported, in words, with when it happened."""
+        if not code:
+            return ""
+        if at is None:
+            return error_phrase(code)
+        return self.tr("%1 (%2)").replace("%1", error_phrase(code)).replace(
+            "%2", datetime_text(at))
+
     @Slot()
     def refresh(self) -> bool:
         client = logged_in_client(self._client_getter)
@@ -148,13 +189,13 @@ class SyncHealthPanel(QWidget):
         self._busy = True
         self.refresh_button.setEnabled(False)
         self.status_label.setText(self.tr("Loading…"))
-        run_in_background(lambda: fetch_health(client),
+        run_in_background(lambda: load_health(client),
                           lambda v: self._on_health_fetched(asked, v),
                           lambda e: self._on_health_failed(asked, e), owner=self,
                           name="sync health")
         return True
 
-    def _on_health_fetched(self, asked: int, villages: list[dict[str, Any]]) -> None:
+    def _on_health_fetched(self, asked: int, villages: list[VillageHealth]) -> None:
         if asked != self._asked:
             return
         now = self._now()
@@ -203,10 +244,15 @@ class SyncHealthPanel(QWidget):
             Column(self.tr("Waiting for review"), lambda r: r["backlog"], numeric=True),
             Column(self.tr("Oldest waiting since"), lambda r: r["oldest"],
                    text=datetime_text),
+            Column(self.tr("Not yet sent from the village"), lambda r: r["unsent"],
+                   numeric=True),
+            Column(self.tr("Oldest unsent since"), lambda r: r["oldest_unsent"],
+                   text=datetime_text),
             Column(self.tr("App version"), lambda r: r["app_version"]),
             Column(self.tr("Clock offset"), lambda r: r["clock_offset"],
                    text=self.offset_text, numeric=True),
-            Column(self.tr("Last error"), lambda r: r["last_error"]),
+            Column(self.tr("Last error"),
+                   lambda r: self.error_cell(r["last_error"], r["last_error_at"])),
             Column(self.tr("Attention"), self.problems)])
         if self.rows is not None:
             self._show_summary()

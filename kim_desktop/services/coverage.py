@@ -5,29 +5,25 @@ session in the last days (90 by default).
 Which sessions count: every live session that was submitted, whatever the district decided,
 except rejected ones; drafts are still being typed and are left out.
 
-Which villages have a KIM: the shipped reference data (``resources/data``) does not say; the
-store keeps a ``has_kim`` mark per region (`set_kim_villages`). While no region is marked, the
-only KIM known for certain is this office's own (its device profile), and the result says so
-(``kim_source``)."""
+Which villages have a KIM: the villages list the district publishes through the hub says so
+(its ``has_kim`` column, kept as a mark per village in the store; the shipped reference data does
+not say). While no village is marked, the only KIM known for certain is this office's own (its
+device profile), and the result says so (``kim_source``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from kim_desktop.domain.deadlines import WITA
 from kim_desktop.domain.enums import Status
-from kim_desktop.domain.errors import ValidationFailed
-from kim_desktop.domain.messages import render
-from kim_desktop.domain.problems import Problem
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.services.reference import ReferenceService
 from kim_desktop.storage.db import transaction
-from kim_desktop.storage.rows import ActivityRow, DeviceRow, ParticipantRow, RegionRow
+from kim_desktop.storage.rows import ActivityRow, DeviceRow, ParticipantRow
 
 NOT_COUNTED = (Status.DRAFT.value, Status.REJECTED.value)
 IDLE_DAYS = 90
@@ -87,7 +83,6 @@ class CoverageService:
                 .where(*live).group_by(ActivityRow.village_code, ParticipantRow.gender)).all()
             recent = set(s.scalars(select(ActivityRow.village_code).distinct()
                                    .where(*live, ActivityRow.starts_at >= since)))
-            marked = set(s.scalars(select(RegionRow.code).where(RegionRow.has_kim.is_(True))))
             device = s.get(DeviceRow, 1)
         villages: dict[str, Tally] = {}
         for code, count, last in sessions:
@@ -116,6 +111,7 @@ class CoverageService:
                 if t.last_session and (target.last_session is None
                                        or t.last_session > target.last_session):
                     target.last_session = t.last_session
+        marked = refs.kim_villages()
         if marked:
             source: Literal["reference", "device", "none"] = "reference"
             kim = marked
@@ -134,19 +130,3 @@ class CoverageService:
             per_kecamatan=sorted(kecamatan.values(), key=lambda t: t.name),
             per_village=sorted(villages.values(), key=lambda t: t.name),
             idle_kim_villages=idle, kim_source=source, totals=totals)
-
-    def set_kim_villages(self, codes: Sequence[str]) -> None:
-        """Mark which villages have a KIM (the rest are unmarked). Unknown codes: nothing is
-        written and the error names each one."""
-        refs = self._refs.data()
-        wanted = list(dict.fromkeys(c.strip() for c in codes))
-        problems = [Problem(f"kim_villages[{i}]", "unknown_village",
-                            *render("unknown_village", "village_code", value=code))
-                    for i, code in enumerate(wanted) if not refs.is_village(code)]
-        if problems:
-            raise ValidationFailed(problems)
-        with transaction(self._ctx.sessions) as s:
-            s.execute(update(RegionRow).values(has_kim=False))
-            if wanted:
-                s.execute(update(RegionRow).where(RegionRow.code.in_(wanted))
-                          .values(has_kim=True))

@@ -1,12 +1,19 @@
 """Services layer: reference data in the store (seeded from ``resources/data``, updated by the hub)
-and the working-day calendar (national holidays plus district-added days)."""
+and the working-day calendar (national holidays plus district-added days).
+
+The store keeps a ``has_kim`` mark per village: set by the villages list the district publishes
+through the hub (its ``has_kim`` column). A list that does not say (a blank value, or the shipped
+list without the column) keeps the mark a village already had, so reloading the lists never
+loses what the district published; an unmarked village is one not known to have a KIM."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from kim_desktop.domain.deadlines import WorkingCalendar, indonesian_calendar
 from kim_desktop.domain.reference import (
@@ -37,18 +44,14 @@ class ReferenceService:
     def replace(self, refs: ReferenceData) -> None:
         """Replace all reference lists (a reference update from the hub)."""
         with transaction(self._ctx.sessions) as s:
-            for table in (RegionRow, CategoryRow, AgencyRow):
+            for table in (CategoryRow, AgencyRow):
                 s.query(table).delete()
             self._write(s, refs)
         self._cache = None
 
     @staticmethod
-    def _write(s: object, refs: ReferenceData) -> None:
-        from sqlalchemy.orm import Session
-
-        assert isinstance(s, Session)
-        s.add_all(RegionRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-                  for r in refs.regions.values())
+    def _write(s: Session, refs: ReferenceData) -> None:
+        replace_regions(s, refs.regions.values())
         s.add_all(CategoryRow(code=c.code, name=c.name, parent_code=c.parent_code)
                   for c in refs.categories.values())
         s.add_all(AgencyRow(code=a.code, name=a.name, short_name=a.short_name, active=a.active)
@@ -58,7 +61,7 @@ class ReferenceService:
         if self._cache is None:
             with transaction(self._ctx.sessions) as s:
                 self._cache = ReferenceData.build(
-                    (Region(r.code, r.name, r.level, r.parent_code)
+                    (Region(r.code, r.name, r.level, r.parent_code, True if r.has_kim else None)
                      for r in s.scalars(select(RegionRow))),
                     (Category(c.code, c.name, c.parent_code)
                      for c in s.scalars(select(CategoryRow))),
@@ -83,3 +86,13 @@ class ReferenceService:
         year = self._ctx.today().year
         extra = [d for d, _ in self.district_holidays()]
         return indonesian_calendar(range(year - 1, year + 2), extra)
+
+
+def replace_regions(s: Session, regions: Iterable[Region]) -> None:
+    """Replace the wilayah list in the store. A region whose ``has_kim`` is known takes it; one
+    whose value is not known keeps the mark it had."""
+    marked = set(s.scalars(select(RegionRow.code).where(RegionRow.has_kim.is_(True))))
+    s.query(RegionRow).delete()
+    s.add_all(RegionRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code,
+                        has_kim=r.has_kim if r.has_kim is not None else r.code in marked)
+              for r in regions)

@@ -27,6 +27,7 @@ from kim_desktop.domain.status import allowed
 from kim_desktop.services.base import ServiceContext
 from kim_desktop.services.mapping import record_status, to_activity, to_complaint
 from kim_desktop.services.outbox import DONE, PENDING, SENDING, SET_ASIDE
+from kim_desktop.services.reference import replace_regions
 from kim_desktop.storage.db import transaction
 from kim_desktop.storage.rows import (
     ActivityAttachmentRow,
@@ -38,7 +39,6 @@ from kim_desktop.storage.rows import (
     ComplaintRow,
     HolidayRow,
     OutboxRow,
-    RegionRow,
     SyncRunRow,
     SyncStateRow,
 )
@@ -453,16 +453,19 @@ def _apply_status(s: Session, c: IncomingChange) -> None:
             e.state = DONE
 
 
+def _kim_mark(value: Any) -> bool | None:
+    """A published ``has_kim`` (checked by the hub): True, False or None (not known)."""
+    return value if isinstance(value, bool) else None
+
+
 def _apply_reference(s: Session, data: dict[str, Any]) -> bool:
     dataset, rows = data.get("dataset"), data.get("rows")
     if not isinstance(rows, list):
         return False
     if dataset in ("regions", "wilayah"):
-        s.query(RegionRow).delete()
-        refs = ReferenceData.build([Region(r["code"], r["name"], r["level"], r.get("parent_code"))
-                                    for r in rows], [], [])
-        s.add_all(RegionRow(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
-                  for r in refs.regions.values())
+        refs = ReferenceData.build([Region(r["code"], r["name"], r["level"], r.get("parent_code"),
+                                           _kim_mark(r.get("has_kim"))) for r in rows], [], [])
+        replace_regions(s, refs.regions.values())
     elif dataset == "categories":
         s.query(CategoryRow).delete()
         s.add_all(CategoryRow(code=c.code, name=c.name, parent_code=c.parent_code) for c in (

@@ -1,7 +1,8 @@
 """Storage layer: the reporter's identity encrypted field by field in the local store.
 
-NIK, phone, e-mail, address and the reporter's name are sealed with AES-256-GCM under one random
-data key per store (`EncryptedText`, used by ``rows.ComplaintRow``). The field name is the
+NIK, phone, e-mail, address and the reporter's name (and the phone numbers on session sign-in
+sheets) are sealed with AES-256-GCM under one random data key per store (`EncryptedText`, used by
+``rows.ComplaintRow`` and ``rows.ParticipantRow``; `SEALED_COLUMNS`). The field name is the
 associated data, so a value cannot be moved into another field unnoticed. A sealed value is text:
 ``enc1:`` + base64 of nonce, ciphertext and tag; an empty value stays empty (it tells
 only that nothing was given). Nothing else is encrypted, so search (FTS5 over title, body and
@@ -42,8 +43,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from keyring.errors import KeyringError, NoKeyringError
-from sqlalchemy import Engine, Text, TypeDecorator
+from sqlalchemy import Engine, String, Text, TypeDecorator
 from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.types import TypeEngine
 
 from kim_desktop.domain.errors import StoreError
 
@@ -58,6 +60,11 @@ KEY_FILE = "store.key"
 #: the columns of ``complaint`` that are sealed
 IDENTITY_COLUMNS = ("reporter_name", "reporter_nik", "reporter_phone", "reporter_email",
                     "reporter_address")
+#: every sealed column, by table, with the field name its values are bound to
+SEALED_COLUMNS: dict[str, dict[str, str]] = {
+    "complaint": {c: c for c in IDENTITY_COLUMNS},
+    "participant": {"phone": "participant_phone"},      # session sign-in sheets
+}
 _DIALECT_ATTR = "kim_field_cipher"
 _CHECK_FIELD, _CHECK_TEXT = "store_key.check", "kim-store-key"
 
@@ -123,11 +130,13 @@ def cipher_of(dialect: Dialect) -> FieldCipher:
 class EncryptedText(TypeDecorator[str]):
     """A text column sealed with the store's data key (see the module docstring)."""
 
-    impl = Text
+    impl: type[TypeEngine[Any]] | TypeEngine[Any] = Text
     cache_ok = True
 
-    def __init__(self, field: str) -> None:
+    def __init__(self, field: str, *, short: bool = False) -> None:
         super().__init__()
+        if short:       # a column declared VARCHAR before it was sealed (same in SQLite)
+            self.impl = String()
         self.field = field
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
@@ -248,19 +257,20 @@ def data_key(engine: Engine) -> tuple[str, bytes]:
 
 
 def seal_plain_values(conn: Connection | sqlite3.Connection, cipher: FieldCipher) -> int:
-    """Seal every identity value still in plain text; returns how many were sealed."""
+    """Seal every sealed column's value still in plain text; returns how many rows changed."""
     raw = conn if isinstance(conn, sqlite3.Connection) else conn.connection.driver_connection
     assert raw is not None
-    cols = ", ".join(IDENTITY_COLUMNS)
-    rows = raw.execute(f"SELECT rowid, {cols} FROM complaint").fetchall()
     sealed = 0
-    for rowid, *values in rows:
-        new = [v if v in (None, "") or cipher.is_sealed(c, v) else cipher.seal(c, v)
-               for c, v in zip(IDENTITY_COLUMNS, values, strict=True)]
-        if new != values:
-            sets = ", ".join(f"{c} = ?" for c in IDENTITY_COLUMNS)
-            raw.execute(f"UPDATE complaint SET {sets} WHERE rowid = ?", [*new, rowid])
-            sealed += 1
+    for table, fields in SEALED_COLUMNS.items():
+        cols = list(fields)
+        rows = raw.execute(f"SELECT rowid, {', '.join(cols)} FROM {table}").fetchall()
+        for rowid, *values in rows:
+            new = [v if v in (None, "") or cipher.is_sealed(fields[c], v)
+                   else cipher.seal(fields[c], v) for c, v in zip(cols, values, strict=True)]
+            if new != values:
+                sets = ", ".join(f"{c} = ?" for c in cols)
+                raw.execute(f"UPDATE {table} SET {sets} WHERE rowid = ?", [*new, rowid])
+                sealed += 1
     return sealed
 
 

@@ -248,7 +248,7 @@ class ParticipantRow(Base):
     age: Mapped[int | None]
     role: Mapped[str]
     dusun: Mapped[str]
-    phone: Mapped[str]
+    phone: Mapped[str] = mapped_column(EncryptedText("participant_phone", short=True))
 
 
 class FacilitatorRow(Base):

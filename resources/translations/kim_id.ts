@@ -1182,6 +1182,14 @@ Berkas ini berisi catatan log, versi program, keadaan sinkronisasi, serta jumlah
 <context>
     <name>CoverageTab</name>
     <message>
+        <source>KIM villages: as published by the district.</source>
+        <translation>Desa KIM: sesuai daftar yang diterbitkan kabupaten.</translation>
+    </message>
+    <message>
+        <source>KIM villages: the district has not published its list, so the villages with an enrolled operator desk count.</source>
+        <translation>Desa KIM: kabupaten belum menerbitkan daftarnya, jadi yang dihitung adalah desa yang memiliki perangkat operator terdaftar.</translation>
+    </message>
+    <message>
         <source>Participants: men (L) %1, women (P) %2.</source>
         <translation>Peserta: laki-laki (L) %1, perempuan (P) %2.</translation>
     </message>
@@ -1285,16 +1293,16 @@ Berkas ini berisi catatan log, versi program, keadaan sinkronisasi, serta jumlah
         <translation>Tidak ada: setiap KIM sudah mengadakan kegiatan.</translation>
     </message>
     <message>
-        <source>The villages with a KIM come from the reference data.</source>
-        <translation>Daftar desa/kelurahan yang memiliki KIM diambil dari data referensi.</translation>
+        <source>The villages with a KIM are those the district published.</source>
+        <translation>Desa yang memiliki KIM adalah yang diterbitkan oleh kabupaten.</translation>
     </message>
     <message>
-        <source>The reference data does not list which villages have a KIM, so only this office&apos;s own village is checked.</source>
-        <translation>Data referensi belum memuat desa/kelurahan mana yang memiliki KIM, sehingga hanya desa/kelurahan kantor ini yang diperiksa.</translation>
+        <source>The district has not published which villages have a KIM, so only this office&apos;s own village is checked.</source>
+        <translation>Kabupaten belum menerbitkan desa mana yang memiliki KIM, jadi hanya desa kantor ini yang diperiksa.</translation>
     </message>
     <message>
-        <source>The reference data does not list which villages have a KIM and this computer is not set up for one, so no village is checked.</source>
-        <translation>Data referensi belum memuat desa/kelurahan mana yang memiliki KIM dan komputer ini belum disiapkan untuk sebuah KIM, sehingga tidak ada desa/kelurahan yang diperiksa.</translation>
+        <source>The district has not published which villages have a KIM and this computer is not set up for one, so no village is checked.</source>
+        <translation>Kabupaten belum menerbitkan desa mana yang memiliki KIM dan komputer ini belum diatur untuk satu KIM, jadi tidak ada desa yang diperiksa.</translation>
     </message>
 </context>
 <context>
@@ -3339,6 +3347,10 @@ Berkas yang rusak disimpan sebagai %3.</translation>
         <translation>%1 jam</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>Log in first: sync health comes from the hub.</source>
         <translation>Masuk dulu: kesehatan sinkronisasi diambil dari hub kabupaten.</translation>
     </message>
@@ -3389,6 +3401,14 @@ Berkas yang rusak disimpan sebagai %3.</translation>
     <message>
         <source>Oldest waiting since</source>
         <translation>Menunggu paling lama sejak</translation>
+    </message>
+    <message>
+        <source>Not yet sent from the village</source>
+        <translation>Belum terkirim di desa</translation>
+    </message>
+    <message>
+        <source>Oldest unsent since</source>
+        <translation>Tertua belum terkirim sejak</translation>
     </message>
     <message>
         <source>App version</source>

@@ -37,6 +37,8 @@ from kim_desktop.domain.errors import (
 from sync.protocol import (
     AttachmentStatus,
     BundleKey,
+    DeviceReport,
+    DeviceReportReceipt,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -135,6 +137,11 @@ class HubClient:
 
     def register_bundle_key(self, public_key: str) -> BundleKey:
         return self._call("PUT", "/v1/bundle-key", BundleKey, body=BundleKey(public_key=public_key))
+
+    def report_device(self, report: DeviceReport) -> DeviceReportReceipt:
+        """Tell the hub this device's unsent backlog and last sync error (a hub that predates
+        device reports answers 404: `HubRefused`)."""
+        return self._call("PUT", "/v1/device-report", DeviceReportReceipt, body=report)
 
     def attachment_status(self, sha256: str) -> AttachmentStatus:
         return self._call("GET", f"/v1/attachments/{sha256}", AttachmentStatus)

@@ -107,6 +107,33 @@ class OverdueItem(_Answer):
     working_days_late: int
 
 
+class DeviceHealth(_Answer):
+    """One village device in the sync-health view; the fields from its own report are None
+    when it has not reported (an older app, or a hub that predates device reports)."""
+
+    device_id: str
+    role: str = ""
+    app_version: str = ""
+    last_seen_at: datetime | None = None
+    clock_offset_seconds: float | None = None
+    reported_at: datetime | None = None
+    pending: int | None = None
+    set_aside: int | None = None
+    oldest_pending_at: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+
+
+class VillageHealth(_Answer):
+    village_code: str
+    last_contact_at: datetime | None = None
+    backlog_received: int = 0
+    oldest_received_at: datetime | None = None
+    pending: int | None = None
+    oldest_pending_at: datetime | None = None
+    devices: list[DeviceHealth] = Field(default_factory=list)
+
+
 class DuplicateHint(_Answer):
     id: uuid.UUID
     tracking_no: str | None = None

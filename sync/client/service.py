@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,9 +16,10 @@ from sync.bundle import key_from_text, public_key_text
 from sync.client.credentials import CredentialStore
 from sync.client.engine import Progress, SyncEngine, SyncReport, SyncSettings
 from sync.client.http import HubClient, check_hub_url
-from sync.protocol import EnrollRequest
+from sync.protocol import ERROR_CODE_PATTERN, DeviceReport, EnrollRequest
 
 log = logging.getLogger(__name__)
+_ERROR_CODE = re.compile(ERROR_CODE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ class SyncClient:
 
     def _after_contact(self, client: HubClient) -> None:
         """Once the hub has answered: deposit the store's data key with the district
-        (`sync.client.escrow`) and register the key that signs this device's USB bundles, so
-        the hub refuses bundles signed by anyone else. Neither ever fails enrolment or sync;
-        each is tried again on the next run."""
+        (`sync.client.escrow`), register the key that signs this device's USB bundles, so
+        the hub refuses bundles signed by anyone else, and report this device's unsent backlog
+        and last sync error for the district's sync-health view. None ever fails enrolment or
+        sync; each is tried again on the next run."""
         from sync.client.escrow import deposit_data_key
 
         def register_bundle_key() -> None:
@@ -85,8 +88,18 @@ class SyncClient:
             if key_text is not None:       # no keyring: this device cannot make bundles
                 client.register_bundle_key(public_key_text(key_from_text(key_text)))
 
+        def report_device() -> None:
+            h = self._core.status.sync_health()
+            code = h.last_error if h.last_error is None or _ERROR_CODE.match(h.last_error) \
+                else "unexpected"
+            client.report_device(DeviceReport(
+                pending=h.pending, set_aside=h.set_aside, oldest_pending_at=h.oldest_pending_at,
+                last_error=code, last_error_at=h.last_error_at if code else None,
+                app_version=__version__))
+
         for chore, run in (("escrow deposit", lambda: deposit_data_key(self._core.ctx, client)),
-                           ("bundle key registration", register_bundle_key)):
+                           ("bundle key registration", register_bundle_key),
+                           ("device report", report_device)):
             try:
                 run()
             except KimError as exc:

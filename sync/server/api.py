@@ -20,6 +20,8 @@ from sync.protocol import (
     PROTOCOL_VERSION,
     AttachmentStatus,
     BundleKey,
+    DeviceReport,
+    DeviceReportReceipt,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -34,6 +36,7 @@ from sync.protocol import (
 )
 from sync.server.auth import CurrentDevice, HubDep, bearer_token, device_for_token
 from sync.server.bundles import BundleImporter
+from sync.server.device_reports import store_device_report
 from sync.server.errors import HubError
 
 Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, lower-case hex")]
@@ -89,6 +92,13 @@ def handshake(request: Request, body: Annotated[Any, Body()], hub: HubDep) -> Ha
 def bundle_key(body: BundleKey, device: CurrentDevice, hub: HubDep) -> BundleKey:
     BundleImporter(hub).register_key(device, body.public_key)
     return body
+
+
+@router.put("/device-report", response_model=DeviceReportReceipt,
+            responses=_errors(*_BODY, 401),
+            summary="Report this device's unsent records and its last sync error")
+def device_report(body: DeviceReport, device: CurrentDevice, hub: HubDep) -> DeviceReportReceipt:
+    return store_device_report(hub.db, hub.settings.clock, device, body)
 
 
 @router.post("/push", response_model=PushResponse, responses=_errors(*_BODY, 401, 409),

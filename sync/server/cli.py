@@ -10,6 +10,7 @@ gives the log file).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -25,6 +26,7 @@ from kim_desktop.domain.reference import ReferenceData, load_reference_dir
 from sync.server.db import make_engine
 from sync.server.export import ENTITIES, FORMATS, export
 from sync.server.migrate import current_revision, head_revision, upgrade
+from sync.server.ratelimit import RateLimit
 from sync.server.settings import HubSettings
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,10 @@ def cmd_serve(args: argparse.Namespace, settings: HubSettings) -> int:
     from sync.server.app import create_app
 
     upgrade(settings.db_url)
+    if args.enrol_burst is not None:
+        limits = settings.rate_limits
+        settings = dataclasses.replace(settings, rate_limits=dataclasses.replace(
+            limits, enrol=RateLimit(burst=args.enrol_burst, per_minute=limits.enrol.per_minute)))
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
 
@@ -282,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the hub (migrates first)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--enrol-burst", type=int, metavar="N",
+                       help="enrolments one client address may make at once (default 30; "
+                            "raise it for a roll-out where many PCs share one address)")
     serve.set_defaults(func=cmd_serve)
     enroll = sub.add_parser("enroll", help="print a one-time enrolment code")
     enroll.add_argument("--village", required=True, help="desa/kelurahan code, e.g. 73.24.04.2010")

@@ -86,6 +86,13 @@ class DeviceRow(Base):
     revoked_at: Mapped[datetime | None]
     last_seen_at: Mapped[datetime | None]
     clock_offset_seconds: Mapped[float | None]
+    #: the device's own sync report (``PUT /v1/device-report``): counts, times, an error code
+    reported_at: Mapped[datetime | None]
+    report_pending: Mapped[int | None]
+    report_set_aside: Mapped[int | None]
+    report_oldest_pending_at: Mapped[datetime | None]
+    report_last_error: Mapped[str | None] = mapped_column(String(64))
+    report_last_error_at: Mapped[datetime | None]
 
 
 class EnrolmentCodeRow(Base):

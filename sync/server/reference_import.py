@@ -4,7 +4,8 @@ loaded by ``kim-hub reference import FILE…`` and published to every device thr
 Each file is a CSV in the format of ``resources/data`` (UTF-8, header line first); its header
 tells which list it is:
 
-* regions (wilayah): ``code,name,level,parent_code``
+* regions (wilayah): ``code,name,level,parent_code`` (optional ``has_kim``: whether the village
+  has a KIM, ``1/0``, ``ya/tidak`` or ``true/false``; blank: not known)
 * categories: ``code,name,parent_code``
 * agencies: ``code,name,short_name`` (optional ``active`` 1/0; other columns are ignored)
 * holidays (district-added days off): ``date,name`` with ``date`` as YYYY-MM-DD
@@ -13,6 +14,10 @@ A file is the whole list: devices replace their list with it. Every row of every
 first; one bad row refuses the whole import with the file, line, field and rule named, and
 nothing is published. The files are then published in one transaction, so devices see all of
 them or none. What was published last is the hub's current reference data (`current_reference`).
+
+The district's KIM list is the ``has_kim`` column: a village whose value is blank (or a file
+without the column) keeps the value published before for it, so republishing the list to fix a
+name does not lose it (`published_kim_villages`).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from kim_desktop.domain.problems import Problem
-from kim_desktop.domain.reference import Agency, Category, ReferenceData, Region
+from kim_desktop.domain.reference import Agency, Category, ReferenceData, Region, parse_has_kim
 from sync.protocol import RecordEnvelope
 from sync.server.db import Database
 from sync.server.feed import append
@@ -139,8 +144,12 @@ def _regions(f: _Rows) -> list[dict[str, Any]]:
         if parent is not None and not code.startswith(parent + "."):
             raise f.fail(line, "parent_code", f"{parent!r} does not contain {code!r}")
         f.unique(seen, code, line, "code")
+        try:
+            has_kim = parse_has_kim(r.get("has_kim", ""), level)
+        except ValueError as e:
+            raise f.fail(line, "has_kim", str(e)) from None
         out.append({"code": code, "name": f.required(line, r, "name"), "level": level,
-                    "parent_code": parent})
+                    "parent_code": parent, "has_kim": has_kim})
     codes = {row["code"] for row in out}
     for (line, _), region in zip(f.rows, out, strict=True):
         if region["parent_code"] and region["parent_code"] not in codes:
@@ -239,11 +248,15 @@ def publish_updates(db: Database, updates: Sequence[ReferenceUpdate], *, clock: 
                 raise ReferenceFileInvalid(
                     f"{u.source.name}: code: village {missing[0]} is missing, but devices or "
                     "records on this hub use it (a village in use cannot be removed)")
+    known = published_kim_marks(db)
     now = clock()
     rows = [ChangeRow(scope=ALL_SCOPE, village_code=None, device_id=None, entity=None,
                       record_id=None, kind="reference", status=None, revision=None, at=now,
                       actor=actor, note=u.source.name, lapor_tracking_id=None,
-                      lapor_status_raw=None, data={"dataset": u.dataset, "rows": u.rows})
+                      lapor_status_raw=None,
+                      data={"dataset": u.dataset,
+                            "rows": _keep_kim(u.rows, known) if u.dataset == "regions"
+                            else u.rows})
             for u in updates]
     with db.writes.begin() as s:
         append(s, rows)
@@ -251,6 +264,31 @@ def publish_updates(db: Database, updates: Sequence[ReferenceUpdate], *, clock: 
     for u, seq in zip(updates, seqs, strict=True):
         log.info("reference published dataset=%s rows=%d seq=%d", u.dataset, len(u.rows), seq)
     return seqs
+
+
+def _keep_kim(rows: list[dict[str, Any]], known: dict[str, bool]) -> list[dict[str, Any]]:
+    """The regions rows with a blank ``has_kim`` taking the value published before."""
+    return [{**r, "has_kim": known.get(r["code"])} if r.get("has_kim") is None else r
+            for r in rows]
+
+
+def published_kim_marks(db: Database) -> dict[str, bool]:
+    """``has_kim`` of each village the newest published regions list says it of."""
+    with db.reads() as s:
+        for data in s.scalars(select(ChangeRow.data).where(
+                ChangeRow.kind == "reference", ChangeRow.scope == ALL_SCOPE)
+                .order_by(ChangeRow.seq.desc())):
+            if isinstance(data, dict) and data.get("dataset") == "regions":
+                return {str(r["code"]): r["has_kim"] for r in data.get("rows") or []
+                        if isinstance(r, dict) and isinstance(r.get("has_kim"), bool)}
+    return {}
+
+
+def published_kim_villages(db: Database) -> set[str] | None:
+    """The villages the district published as having a KIM; None while it has published no KIM
+    list (no village of the newest regions list says whether it has one)."""
+    marks = published_kim_marks(db)
+    return {code for code, has_kim in marks.items() if has_kim} if marks else None
 
 
 def latest_published(db: Database) -> dict[str, list[dict[str, Any]]]:
@@ -268,7 +306,8 @@ def latest_published(db: Database) -> dict[str, list[dict[str, Any]]]:
 def current_reference(db: Database, shipped: ReferenceData) -> ReferenceData:
     """The shipped lists with what was published since laid over them."""
     published = latest_published(db)
-    regions = ([Region(r["code"], r["name"], r["level"], r.get("parent_code"))
+    regions = ([Region(r["code"], r["name"], r["level"], r.get("parent_code"),
+                       r.get("has_kim") if isinstance(r.get("has_kim"), bool) else None)
                 for r in published["regions"]] if "regions" in published
                else list(shipped.regions.values()))
     categories = ([Category(c["code"], c["name"], c.get("parent_code"))

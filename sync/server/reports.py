@@ -5,9 +5,11 @@ Complaints count once, at their latest revision (``current_records``), by the WI
 first reached the district; the category is the reviewer's when one was set, else the village's.
 The counts come from one grouped SQL query (village × status × category × month) folded in Python,
 so the database reads each complaint once. Sessions (activities that were not rejected) count by
-their own WITA start date. A *KIM village* is a village with an enrolled, not revoked operator
-desk: that is data the hub holds and the district changes, not a list in code. Names come from the
-reference data shipped with the hub; codes are the keys (names repeat).
+their own WITA start date. A *KIM village* is one the district published as having a KIM (the
+``has_kim`` column of `kim-hub reference import`); while it has published no such list, a village
+with an enrolled, not revoked operator desk. ``coverage.kim_basis`` says which (``published`` or
+``enrolled``): data the hub holds and the district changes, never a list in code. Names come from
+the reference data shipped with the hub; codes are the keys (names repeat).
 
 Reporter identity never appears here: neither in the counts nor in the export rows.
 """
@@ -46,6 +48,7 @@ from sync.server.overdue import (
     late_clause,
 )
 from sync.server.payload_check import RESOURCES
+from sync.server.reference_import import published_kim_villages
 from sync.server.settings import Clock
 
 #: villages whose last session is older than this many days are listed under coverage
@@ -185,6 +188,7 @@ class ReportQueries:
         if villages is not None:
             sessions = sessions.where(c.village_code.in_(villages))
             kim = kim.where(DeviceRow.village_code.in_(villages))
+        published = published_kim_villages(self._db)
         in_range = sessions
         if f.date_from:
             in_range = in_range.where(facts.session_date >= f.date_from)
@@ -198,7 +202,8 @@ class ReportQueries:
             last = dict(s.execute(sessions.add_columns(c.village_code,
                                                        func.max(facts.session_date))
                                   .group_by(c.village_code)).tuples().all())
-            kim_villages = sorted(s.scalars(kim))
+            kim_villages = sorted(s.scalars(kim)) if published is None else sorted(
+                v for v in published if villages is None or v in villages)
         per_kec: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         men = women = 0
         for village, n, people, n_l, n_p in per_village:
@@ -215,6 +220,7 @@ class ReportQueries:
                                      "sessions": n, "participants": people or 0}
                                     for v, n, people, _, _ in sorted(per_village)],
             "participants_by_gender": {"L": men, "P": women},
+            "kim_basis": "enrolled" if published is None else "published",
             "kim_villages_without_session_90d": [
                 {"code": v, "name": self._name(v),
                  "kecamatan_name": self._name(self._kecamatan_code(v)),

@@ -173,7 +173,15 @@ class DeviceHealth(_Body):
     app_version: str
     last_seen_at: datetime | None
     clock_offset_seconds: float | None
-    last_error: str | None
+    #: when the device last reported on itself (None: never, e.g. an older app)
+    reported_at: datetime | None = None
+    #: records not yet sent from the device, and those the hub refused (set aside there)
+    pending: int | None = None
+    set_aside: int | None = None
+    oldest_pending_at: datetime | None = None
+    #: the error code of the device's most recent failed sync run, and when it ended
+    last_error: str | None = None
+    last_error_at: datetime | None = None
 
 
 class VillageHealth(_Body):
@@ -181,6 +189,9 @@ class VillageHealth(_Body):
     last_contact_at: datetime | None
     backlog_received: int
     oldest_received_at: datetime | None
+    #: the largest unsent backlog any of its devices reported, and the oldest unsent record
+    pending: int | None = None
+    oldest_pending_at: datetime | None = None
     devices: list[DeviceHealth]
 
 
@@ -238,6 +249,8 @@ class Coverage(_Body):
     sessions_by_kecamatan: list[PlaceSessions]
     sessions_by_village: list[VillageSessions]
     participants_by_gender: dict[Literal["L", "P"], int]
+    #: KIM villages: those the district published (published) or with an operator desk (enrolled)
+    kim_basis: Literal["published", "enrolled"]
     kim_villages_without_session_90d: list[QuietVillage]
 
 

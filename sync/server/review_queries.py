@@ -88,7 +88,8 @@ class ReviewQueries:
         return OverdueFinder(self._db, clock=self._clock).items(limit=limit)
 
     def sync_health(self) -> list[dict[str, Any]]:
-        """Per village: last contact, review backlog, oldest waiting record, devices."""
+        """Per village: last contact, review backlog, oldest waiting record, the unsent work its
+        devices reported, and per device its contact, clock and own report."""
         with self._db.reads() as s:
             devices = s.scalars(select(DeviceRow).where(DeviceRow.revoked_at.is_(None))
                                 .order_by(DeviceRow.village_code, DeviceRow.id)).all()
@@ -101,20 +102,34 @@ class ReviewQueries:
         for d in devices:
             v = villages.setdefault(d.village_code, {
                 "village_code": d.village_code, "last_contact_at": None, "devices": []})
-            v["devices"].append({"device_id": d.id, "role": d.role, "app_version": d.app_version,
-                                 "last_seen_at": d.last_seen_at,
-                                 "clock_offset_seconds": d.clock_offset_seconds,
-                                 "last_error": None})
-            if d.last_seen_at and (v["last_contact_at"] is None
-                                   or d.last_seen_at > v["last_contact_at"]):
-                v["last_contact_at"] = d.last_seen_at
+            v["devices"].append(_device_health(d))
+            v["last_contact_at"] = _latest(v["last_contact_at"], d.last_seen_at)
         for code in backlog:
             villages.setdefault(code, {"village_code": code, "last_contact_at": None,
                                        "devices": []})
         for code, v in villages.items():
             n, oldest = backlog.get(code, (0, None))
             v["backlog_received"], v["oldest_received_at"] = n, oldest
+            reported = [d for d in v["devices"] if d["reported_at"] is not None]
+            # the village's unsent work as its devices last reported it: the largest backlog
+            # and the oldest unsent record of any of them (None: no device has reported)
+            v["pending"] = max((d["pending"] for d in reported), default=None)
+            v["oldest_pending_at"] = min((d["oldest_pending_at"] for d in reported
+                                          if d["oldest_pending_at"] is not None), default=None)
         return sorted(villages.values(), key=lambda v: v["village_code"])
+
+
+def _device_health(d: DeviceRow) -> dict[str, Any]:
+    """One device: what the hub saw of it and what it last reported about itself."""
+    return {"device_id": d.id, "role": d.role, "app_version": d.app_version,
+            "last_seen_at": d.last_seen_at, "clock_offset_seconds": d.clock_offset_seconds,
+            "reported_at": d.reported_at, "pending": d.report_pending,
+            "set_aside": d.report_set_aside, "oldest_pending_at": d.report_oldest_pending_at,
+            "last_error": d.report_last_error, "last_error_at": d.report_last_error_at}
+
+
+def _latest(a: datetime | None, b: datetime | None) -> datetime | None:
+    return b if a is None or (b is not None and b > a) else a
 
 
 def _start_of(d: date, plus_days: int = 0) -> datetime:

@@ -71,6 +71,20 @@ def test_store_wal_and_backups_hold_no_identity_but_the_app_shows_it(tmp_path: P
     assert list(core.complaints.list(ComplaintQuery(text=NAMED["nik"])).items) == []
 
 
+def test_phone_numbers_on_session_sign_in_sheets_are_sealed_too(tmp_path: Path) -> None:
+    from tests.services.test_activities import activity
+
+    core = make_village(tmp_path)
+    people = [{"name": f"Warga {i}", "gender": "P", "phone": f"0812776655{i:02d}"}
+              for i in range(3)]
+    a = core.activities.add([(activity(participants=people), Path("."))], submit=True)[0]
+    files = [core.paths.store, Path(f"{core.paths.store}-wal")]
+    assert plain_hits([f for f in files if f.exists()],
+                      [p["phone"].encode() for p in people]) == []
+    assert [p.phone for p in core.activities.get(a.id).content.participants] == [
+        p["phone"] for p in people]
+
+
 def test_restoring_a_backup_on_the_same_pc_opens_the_identity(tmp_path: Path) -> None:
     core = make_village(tmp_path)
     named, _hidden = add_two(core)

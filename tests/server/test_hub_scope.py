@@ -15,7 +15,7 @@ from hub_testkit import VILLAGE_A, VILLAGE_B, Device, LiveHub, attachment, revis
 from sync.bundle import new_signing_key, public_key_text
 from sync.protocol import ESCROW_SCHEME, PROTOCOL_VERSION, HandshakeResponse, PushResponse
 from sync.server.escrow import keygen
-from sync.server.models import BundleKeyRow
+from sync.server.models import BundleKeyRow, DeviceRow
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"foto-bukti" * 100
 
@@ -97,6 +97,15 @@ def test_every_v1_route_refuses_another_village(live_hub: LiveHub) -> None:
             assert s.get(BundleKeyRow, owner.id) is None
             assert s.get(BundleKeyRow, d.id) is not None
 
+    def device_report(d: Device) -> None:  # stored on the caller's own device row only
+        r = d.request("PUT", "/v1/device-report", {"pending": 3, "set_aside": 0,
+                                                    "app_version": "0.1"})
+        assert r.status_code == 200
+        with live_hub.hub.db.reads() as s:
+            own, first = s.get(DeviceRow, d.id), s.get(DeviceRow, owner.id)
+            assert own is not None and own.report_pending == 3
+            assert first is not None and first.reported_at is None
+
     walk: dict[tuple[str, str], Callable[[Device], None]] = {
         ("POST", "/v1/enroll"): enroll,
         ("POST", "/v1/handshake"): handshake,
@@ -108,6 +117,7 @@ def test_every_v1_route_refuses_another_village(live_hub: LiveHub) -> None:
         ("GET", "/v1/escrow"): escrow_key,
         ("PUT", "/v1/escrow"): escrow_deposit,
         ("PUT", "/v1/bundle-key"): bundle_key,
+        ("PUT", "/v1/device-report"): device_report,
     }
     assert set(walk) == _v1_routes(live_hub), "a /v1 route is missing from the scope walk"
     for outsider in outsiders:

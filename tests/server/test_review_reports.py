@@ -116,6 +116,7 @@ def test_summary_counts_each_complaint_once_at_its_latest_revision(
     assert cov["sessions_by_kecamatan"] == [{"code": "73.24.04", "name": "Malili",
                                              "sessions": 1, "participants": 2}]
     assert cov["participants_by_gender"] == {"L": 1, "P": 1}
+    assert cov["kim_basis"] == "enrolled"           # the district published no KIM list
     assert cov["kim_villages_without_session_90d"] == [
         {"code": VILLAGE_B, "name": "Maleku", "kecamatan_name": "Mangkutana",
          "last_session": None}]

@@ -95,6 +95,19 @@ def handshake(device: Device, client_time: datetime) -> None:
     assert r.status_code == 200, r.text
 
 
+#: what Maleku's device reports about itself in April: unsent work and its last failed run
+MALEKU_UNSENT, MALEKU_OLDEST_UNSENT = 4, datetime(2025, 4, 18, 1, 30, tzinfo=UTC)
+MALEKU_ERROR_AT = datetime(2025, 4, 19, 23, 5, tzinfo=UTC)
+#: an error code the app has no text for (from a newer app): shown as it is
+ODD_ERROR = "quota_exceeded"
+
+
+def report_device(device: Device, **body: object) -> None:
+    r = device.request("PUT", "/v1/device-report", {"set_aside": 0, "app_version": "0.9.3",
+                                                    **body})
+    assert r.status_code == 200, r.text
+
+
 def push_villages(live: LiveHub, client: ReviewClient) -> Pushed:
     """March: Balantang (Malili) 3 complaints (one revised), Maleku (Mangkutana) 2, a session
     in each; Ujung Baru (Tomoni) enrols but stays silent. April: Maleku 1 more, with its clock
@@ -126,6 +139,9 @@ def push_villages(live: LiveHub, client: ReviewClient) -> Pushed:
     handshake(b, live.clock() - CLOCK_BEHIND)
     april = b.complaint()
     b.push_ok([april])
+    report_device(b, pending=MALEKU_UNSENT, oldest_pending_at=MALEKU_OLDEST_UNSENT.isoformat(),
+                  last_error="offline", last_error_at=MALEKU_ERROR_AT.isoformat())
+    report_device(a, pending=0, last_error=ODD_ERROR)
     pushed.complaints[str(april.payload.tracking_no)] = (VILLAGE_B, ROAD, "2025-04")
     pushed.statuses[str(april.payload.tracking_no)] = "received"
     for env, action, extra in ((march[3], "verify", {}),

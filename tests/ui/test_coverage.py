@@ -1,6 +1,6 @@
 """Socialization coverage on a real store: sessions and participants by gender per kecamatan
 and village, the KIM villages without a session in the last 90 days (from this office's KIM,
-then from villages marked as having one), and the view opened from the sessions page by
+then from the villages list the district published), and the view opened from the sessions page by
 keyboard, with its charts and table."""
 
 from __future__ import annotations
@@ -8,12 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kim_desktop.core import Core
 from kim_desktop.domain.enums import Entity, Status
-from kim_desktop.domain.errors import ValidationFailed
 from kim_desktop.services.coverage import CoverageService
 from kim_desktop.services.sync_local import IncomingChange, SyncLocalService
 from tests.services.test_activities import activity
@@ -72,21 +70,31 @@ def test_counts_per_kecamatan_and_village(core: Core) -> None:
     assert idle.last_session is not None and idle.last_session.date().isoformat() == "2026-07-01"
 
 
-def test_marked_kim_villages_replace_the_office_default(core: Core) -> None:
+def _publish_kim(core: Core, seq: int, marks: dict[str, bool | None]) -> None:
+    """The villages list as the hub publishes it, with the district's has_kim values."""
+    rows = [{"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code,
+             "has_kim": marks.get(r.code)} for r in core.reference.data().regions.values()]
+    change = IncomingChange(seq=seq, kind="reference", entity=None, id=None, status=None,
+                            revision=None, at=core.ctx.now(), actor="kim-hub reference import",
+                            note="desa.csv", data={"dataset": "regions", "rows": rows})
+    SyncLocalService(core.ctx, core.reference.invalidate).apply_changes([change], f"r{seq}")
+
+
+def test_published_kim_villages_replace_the_office_default(core: Core) -> None:
     _sessions(core)
     svc = CoverageService(core.ctx, core.reference)
-    with pytest.raises(ValidationFailed) as e:
-        svc.set_kim_villages([HARAPAN, "73.24.99.9999", "73.24.04"])
-    assert [p.field for p in e.value.problems] == ["kim_villages[1]", "kim_villages[2]"]
-    assert "73.24.99.9999" in e.value.problems[0].message("id")
-    assert svc.coverage().kim_source == "device"            # nothing was written
-    svc.set_kim_villages([HARAPAN, MALEKU, WONOREJO, BALANTANG])
+    _publish_kim(core, 2, {})                               # a list that says nothing
+    assert svc.coverage().kim_source == "device"
+    _publish_kim(core, 3, {HARAPAN: True, MALEKU: True, WONOREJO: True, BALANTANG: True,
+                           "73.24.04.2002": False})
     cov = svc.coverage()
     assert cov.kim_source == "reference"
     assert [(v.name, v.last_session is None) for v in cov.idle_kim_villages] == [
         ("Balantang", False), ("Wonorejo", True)]            # by kecamatan, then name
-    svc.set_kim_villages([HARAPAN])
-    assert svc.coverage().idle_kim_villages == []
+    _publish_kim(core, 4, {HARAPAN: True, MALEKU: None, WONOREJO: False, BALANTANG: False})
+    cov = svc.coverage()
+    assert cov.kim_source == "reference" and cov.idle_kim_villages == []
+    assert core.reference.data().kim_villages() == {HARAPAN, MALEKU}    # blank kept Maleku
 
 
 def test_view_opens_from_the_sessions_page_by_keyboard(window, qtbot, core) -> None:
@@ -110,6 +118,9 @@ def test_view_opens_from_the_sessions_page_by_keyboard(window, qtbot, core) -> N
     assert rows["Maleku"] == ("Mangkutana", 2, 5, 6)
     assert "Balantang (Kec. Malili)" in view.idle.text() and "01/07/2026" in view.idle.text()
     assert "27/08/2026" in view.idle_label.text()
+    assert view.kim_note.text() == view.tr(
+        "The district has not published which villages have a KIM, so only this office's own "
+        "village is checked.")
     assert not view.sessions_chart.render_to_image(400, 300).isNull()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()

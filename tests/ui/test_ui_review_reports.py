@@ -25,6 +25,9 @@ from sync.client.review import ReviewClient
 from tests.ui import reports_fixtures
 from tests.ui.reports_fixtures import (
     CLOCK_BEHIND,
+    MALEKU_OLDEST_UNSENT,
+    MALEKU_UNSENT,
+    ODD_ERROR,
     OTHER_CATEGORY,
     ROAD,
     VILLAGE_A,
@@ -33,6 +36,7 @@ from tests.ui.reports_fixtures import (
     push_villages,
 )
 from ui.errors import ErrorDialog
+from ui.formatting import datetime_text
 from ui.monthly_report import TEXT as PDF_TEXT
 from ui.report_common import status_text
 from ui.review_health import CLOCK_COLOUR, SILENT_COLOUR, SyncHealthPanel
@@ -237,12 +241,23 @@ def test_health_table_shows_pushed_villages_with_highlights(qtbot, translations,
     assert model.data(model.index(by_device[c.id], 0), 8) == SILENT_COLOUR
     text = model.as_text()
     shown = {model.row(i)["device_id"]: text[i] for i in range(model.rowCount())}
-    assert shown[b.id][2] == b.id[:8] and shown[b.id][6] == "0.9.3"
-    assert shown[b.id][7] == QCoreApplication.translate("SyncHealthPanel", "%1 min").replace(
+    assert shown[b.id][2] == b.id[:8] and shown[b.id][8] == "0.9.3"
+    assert shown[b.id][9] == QCoreApplication.translate("SyncHealthPanel", "%1 min").replace(
         "%1", "+20")
-    assert shown[b.id][9] == health.problems(rows[b.id]) != ""     # the reason, in words
-    assert shown[c.id][9] == health.problems(rows[c.id]) != shown[b.id][9]
+    assert shown[b.id][11] == health.problems(rows[b.id]) != ""     # the reason, in words
+    assert shown[c.id][11] == health.problems(rows[c.id]) != shown[b.id][11]
     assert shown[b.id][4] == "3" and shown[c.id][4] == "0"
+    # what each device reported about itself: unsent work, the oldest of it, the last error
+    assert rows[b.id]["unsent"] == MALEKU_UNSENT and rows[a.id]["unsent"] == 0
+    assert rows[c.id]["unsent"] is None and shown[c.id][6] == "" == shown[c.id][10]
+    assert shown[b.id][6] == str(MALEKU_UNSENT) and shown[a.id][6] == "0"
+    assert shown[b.id][7] == datetime_text(MALEKU_OLDEST_UNSENT) == "18/04/2025 09:30 WITA"
+    offline = QCoreApplication.translate(
+        "Errors", "The district hub cannot be reached (no connection).")
+    assert offline.startswith("Hub kabupaten")            # Indonesian, not the raw code
+    assert shown[b.id][10] == QCoreApplication.translate("SyncHealthPanel", "%1 (%2)").replace(
+        "%1", offline).replace("%2", "20/04/2025 07:05 WITA")
+    assert shown[a.id][10] == ODD_ERROR                   # no text for it: the code itself
     template = QCoreApplication.translate(
         "SyncHealthPanel", "%1 villages · %2 silent for more than %3 days · %4 devices with a "
         "clock off by more than %5 minutes")
