@@ -101,8 +101,9 @@ class CoverageView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(COL_VILLAGE,
-                                                           QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)   # headers in full
+        header.setSectionResizeMode(COL_VILLAGE, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(160)
         self.table_label = QLabel()
         self.table_label.setBuddy(self.table)

@@ -92,8 +92,6 @@ class ReturnedInbox(QWidget):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
-        # a few rows at most: the list of reports stays the page's main content
-        self.view.setMaximumHeight(self.view.fontMetrics().height() * 8)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.heading.setBuddy(self.view)
@@ -117,6 +115,7 @@ class ReturnedInbox(QWidget):
             show_error(self, e)
             return
         self.model.set_items(items)
+        self._fit_height()
         if items and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0))
         changed = len(items) != self._count
@@ -125,6 +124,13 @@ class ReturnedInbox(QWidget):
         self.setVisible(bool(items))
         if changed:
             self.count_changed.emit(self._count)
+
+    def _fit_height(self) -> None:
+        """As tall as its rows, three at most: the list of reports stays the page's content."""
+        shown = min(self.model.rowCount(), 3)
+        if shown:
+            rows = sum(self.view.sizeHintForRow(r) for r in range(shown))
+            self.view.setFixedHeight(rows + 2 * self.view.frameWidth() + 2)
 
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:
