@@ -152,6 +152,13 @@ class DeviceProfile:
     role: Role
     hub_url: str | None = None
     enrolled: bool = False
+    #: the id the hub gave this device at enrolment (None: never enrolled over the network)
+    hub_device_id: str | None = None
+
+    @property
+    def id_at_hub(self) -> str:
+        """The id the hub knows this device by: its own, or ours until it enrolled."""
+        return self.hub_device_id or self.device_id
 
 
 T = TypeVar("T")

@@ -21,7 +21,7 @@ from kim_desktop.storage.rows import DeviceRow
 def to_profile(row: DeviceRow) -> DeviceProfile:
     return DeviceProfile(row.device_id, row.device_tag, row.village_code, row.kim_name,
                          row.operator_name, Role(row.role), row.hub_url,
-                         row.enrolled_at is not None)
+                         row.enrolled_at is not None, row.hub_device_id)
 
 
 class DeviceService:
@@ -70,11 +70,14 @@ class DeviceService:
         except NotInitialised:
             return None
 
-    def set_hub(self, hub_url: str | None, *, enrolled: bool) -> DeviceProfile:
+    def set_hub(self, hub_url: str | None, *, enrolled: bool,
+                hub_device_id: str | None = None) -> DeviceProfile:
         with transaction(self._ctx.sessions) as s:
             row = _row(s)
             row.hub_url = hub_url
             row.enrolled_at = self._ctx.now() if enrolled else None
+            if hub_device_id is not None:
+                row.hub_device_id = hub_device_id
             return to_profile(row)
 
 

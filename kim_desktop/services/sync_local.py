@@ -37,6 +37,7 @@ from kim_desktop.storage.rows import (
     CategoryRow,
     ComplaintAttachmentRow,
     ComplaintRow,
+    DeviceRow,
     HolidayRow,
     OutboxRow,
     SyncRunRow,
@@ -367,10 +368,16 @@ class SyncLocalService:
         return len(changes)
 
     # -- bookkeeping -----------------------------------------------------------------------
-    def record_handshake(self, *, clock_offset_seconds: float, protocol_version: int) -> None:
+    def record_handshake(self, *, clock_offset_seconds: float, protocol_version: int,
+                         hub_device_id: str | None = None) -> None:
+        """What the hub said at a handshake, and the id it knows this device by (a device
+        enrolled before the store kept that id learns it here; USB bundles carry it)."""
         with transaction(self._ctx.sessions) as s:
             st = _state(s)
             st.clock_offset_seconds, st.hub_protocol_version = clock_offset_seconds, protocol_version
+            device = s.get(DeviceRow, 1)
+            if hub_device_id and device is not None and device.hub_device_id != hub_device_id:
+                device.hub_device_id = hub_device_id
 
     def start_run(self) -> int:
         with transaction(self._ctx.sessions) as s:

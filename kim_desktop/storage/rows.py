@@ -99,6 +99,8 @@ class DeviceRow(Base):
     role: Mapped[str] = mapped_column(String(16))
     hub_url: Mapped[str | None]
     enrolled_at: Mapped[datetime | None]
+    #: the id the hub gave this device at enrolment (USB bundles carry it)
+    hub_device_id: Mapped[str | None] = mapped_column(String(36))
     next_sequence: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime]
 

@@ -68,7 +68,8 @@ def export_bundle(core: Core, out: Path, *, local: SyncLocalService | None = Non
     for sha, _size in forms.values():
         files[f"attachments/{sha}"] = upload_path(core.paths.attachments, sha).read_bytes()
     manifest = BundleManifest(kind="push", bundle_id=str(uuid.uuid4()), created_at=created_now(),
-                              signer=profile.device_id, public_key="", device_id=profile.device_id,
+                              signer=profile.id_at_hub, public_key="",
+                              device_id=profile.id_at_hub,
                               village_code=profile.village_code, role=profile.role.value,
                               device_tag=profile.device_tag, cursor=local.cursor(), files={})
     write_bundle(out, manifest, files, key_from_text(key_text))
@@ -84,7 +85,7 @@ def import_receipt(core: Core, path: Path, *, local: SyncLocalService | None = N
         manifest, files = read_bundle(path, kind="receipt", trusted_key=local.hub_bundle_key())
     except BundleRefused as e:
         raise BundleInvalid(str(e)) from e
-    if manifest.device_id != profile.device_id:
+    if manifest.device_id not in (profile.device_id, profile.hub_device_id):
         raise BundleInvalid("this receipt is for another device")
     local.pin_hub_bundle_key(manifest.public_key)
     receipts: list[Receipt] = []

@@ -135,7 +135,8 @@ class SyncEngine:
             client_time=datetime.now(UTC))))
         report.clock_offset_seconds = resp.clock_offset_seconds
         self._local.record_handshake(clock_offset_seconds=resp.clock_offset_seconds,
-                                     protocol_version=resp.protocol_version)
+                                     protocol_version=resp.protocol_version,
+                                     hub_device_id=resp.device_id)
         if abs(resp.clock_offset_seconds) > 300:
             log.warning("device clock differs from the hub by %.0f s", resp.clock_offset_seconds)
 

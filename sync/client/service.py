@@ -66,7 +66,7 @@ class SyncClient:
         finally:
             client.close()
         persistent = self.credentials.set(resp.token)
-        self._core.device.set_hub(url, enrolled=True)
+        self._core.device.set_hub(url, enrolled=True, hub_device_id=resp.device_id)
         log.info("enrolled with the hub as device %s", resp.device_id)
         client = self._hub(url, token=resp.token)
         try:

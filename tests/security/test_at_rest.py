@@ -18,7 +18,7 @@ from kim_desktop.domain.models import ComplaintQuery
 from kim_desktop.paths import DataPaths
 from kim_desktop.services.backups import BackupService
 from kim_desktop.storage.crypto import KEY_FILE, StoreKeyMissing, key_location
-from kim_desktop.storage.db import open_store, stored_revision
+from kim_desktop.storage.db import head_revision, open_store, stored_revision
 from sync.server.context import build_hub
 from sync.server.export import export
 from sync.server.sealing import HubKeyProblem
@@ -121,7 +121,8 @@ def _as_plain_0004_store(core: Core, target: Path) -> None:
         conn.execute("UPDATE complaint SET reporter_name=?, reporter_nik=?, reporter_phone=?, "
                      "reporter_email=?, reporter_address=? WHERE id=?",
                      (r.name, r.nik, r.phone, r.email, r.address, cid))
-    conn.execute("DROP TABLE store_key")
+    conn.execute("DROP TABLE store_key")                       # what 0005 added
+    conn.execute("ALTER TABLE device DROP COLUMN hub_device_id")  # what 0006 added
     conn.execute("UPDATE alembic_version SET version_num='0004'")
     conn.commit()
     conn.execute("VACUUM")
@@ -140,7 +141,7 @@ def test_upgrading_a_plain_store_seals_it_and_its_backups(tmp_path: Path) -> Non
     assert len(plain_hits([paths.store], NEEDLES)) == len(NEEDLES)
 
     upgraded = build_core(paths)                # migration 0005, then the sealing pass
-    assert stored_revision(paths.store) == "0005"
+    assert stored_revision(paths.store) == head_revision()
     backups = sorted(paths.backups.glob("kim-*.db"))
     assert any("pre-migrate" in b.name for b in backups) and old_backup in backups
     assert plain_hits([paths.store, *backups], NEEDLES) == []

@@ -131,3 +131,31 @@ def test_a_receipt_for_another_device_or_from_another_hub_is_refused(
     importer.import_push(export_bundle(a, tmp_path / "a2.kimbundle").path, tmp_path / "ra2")
     with pytest.raises(BundleInvalid):
         import_receipt(a, tmp_path / "ra2")
+
+
+def test_a_trainer_syncing_by_network_and_by_usb_is_one_device_at_the_hub(
+        tmp_path: Path, live_hub: LiveHub) -> None:
+    """A trainer sees only the records it pushed itself: its USB bundles must arrive as the
+    device the hub enrolled, with the bundle key it registered, or its own sessions would be
+    out of its scope."""
+    from kim_desktop.domain.enums import Role
+    from sync.server.models import DeviceRow
+    from tests.services.test_activities import activity
+    from tests.sync.conftest import enrol
+
+    core = make_village(tmp_path, "pelatih", role=Role.TRAINER)
+    client = enrol(core, live_hub)
+    hub_id = core.device.profile().hub_device_id
+    assert hub_id and hub_id != core.device.profile().device_id
+    client.sync()                                   # one session over the network
+    core.activities.add([(activity(4), tmp_path)], submit=True)
+    client.sync()
+    # then a blank spot: the next session goes by USB stick
+    core.activities.add([(activity(6, title="Sosialisasi di Dusun Lembah"), tmp_path)],
+                        submit=True)
+    out = export_bundle(core, tmp_path / "pelatih.kimbundle")
+    done = BundleImporter(live_hub.hub).import_push(out.path, tmp_path / "r.kimbundle")
+    assert (done.device_id, done.accepted, done.refused) == (hub_id, 1, 0)
+    with live_hub.hub.db.reads() as s:
+        assert s.scalar(select(func.count()).select_from(DeviceRow)) == 1
+    assert import_receipt(core, tmp_path / "r.kimbundle").confirmed == 1
