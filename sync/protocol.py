@@ -317,6 +317,10 @@ ERROR_CODE_PATTERN = r"^[a-z_]{1,64}$"
 ErrorCodeText = Annotated[str, Field(pattern=ERROR_CODE_PATTERN)]
 
 
+#: far above any village's outbox; keeps a count inside a 32-bit database integer
+MAX_REPORTED_COUNT = 1_000_000_000
+
+
 class DeviceReport(_Wire):
     """What only the device knows about its own sync health, sent after each contact
     (``PUT /v1/device-report``; a separate route because protocol-1 hubs forbid unknown fields
@@ -324,9 +328,9 @@ class DeviceReport(_Wire):
     nothing of any record or person."""
 
     #: outbox entries not yet sent (pending or sending)
-    pending: int = Field(ge=0)
+    pending: int = Field(ge=0, le=MAX_REPORTED_COUNT)
     #: outbox entries the hub refused, waiting for a correction in the village
-    set_aside: int = Field(ge=0)
+    set_aside: int = Field(ge=0, le=MAX_REPORTED_COUNT)
     oldest_pending_at: AwareDatetime | None = None
     #: the code of the most recent failed sync run, and when it ended
     last_error: ErrorCodeText | None = None
