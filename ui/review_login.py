@@ -46,7 +46,8 @@ class ReviewLoginBox(QGroupBox):
             form.addRow(label, w)
         form.addRow("", self.login_button)
         form.addRow("", self.message)
-        self.setMaximumWidth(520)
+        self.setMinimumWidth(460)     # room for a district hub address and the title
+        self.setMaximumWidth(560)
         self.retranslate_ui()
 
     def default_hub(self) -> str:

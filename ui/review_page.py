@@ -142,6 +142,7 @@ class ReviewPage(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([560, 840])      # the inbox wide enough for its columns at first
         self.tabs = QTabWidget()
         self.review_tab = split
         self.tabs.addTab(split, "")

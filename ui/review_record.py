@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kim_desktop.domain.enums import Channel
 from sync.client.review import DuplicateHint, RecordDetail
 from ui.formatting import datetime_text, iso_to_display
+from ui.labels import channel_label
 from ui.review_common import KeyRole, ReviewContext, item, status_item, status_text
 from ui.widgets import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, StatusBadgeDelegate
 
@@ -190,31 +192,48 @@ class RecordPanel(QWidget):
         refs = self._ctx.refs()
         cat = refs.category_label(d.category_code) if d.category_code else "—"
         agency = refs.agencies.get(d.agency_code) if d.agency_code else None
+        # tr() outside the f-strings: the translation tools do not look inside them
+        category_l, agency_l, received_l = (self.tr("Category"), self.tr("Agency"),
+                                            self.tr("Received"))
         self.heading.setText(
             f"<b>{escape(d.tracking_no or '—')}</b> · {escape(refs.village_label(d.village_code))}"
             f" · {escape(status_text(d.status))}<br>"
-            f"{escape(self.tr('Category'))}: {escape(cat)} · {escape(self.tr('Agency'))}: "
+            f"{escape(category_l)}: {escape(cat)} · {escape(agency_l)}: "
             f"{escape(agency.name if agency else (d.agency_code or '—'))} · "
-            f"{escape(self.tr('Received'))}: {escape(datetime_text(d.first_received_at))}")
+            f"{escape(received_l)}: {escape(datetime_text(d.first_received_at))}")
         rows = []
         for key in _SHOWN_FIELDS:
             value = d.payload.get(key)
             if value in (None, ""):
                 continue
-            text = iso_to_display(value) if key in ("incident_date", "date") else str(value)
+            text = iso_to_display(value) if key in ("incident_date", "date") else \
+                self._value(key, str(value))
             rows.append(f"<tr><td valign='top'><b>{escape(self._field(key))}</b></td>"
                         f"<td>{escape(text).replace(chr(10), '<br>')}</td></tr>")
+        tracking_l, lapor_status_l = self.tr("LAPOR! tracking id"), self.tr("LAPOR! status")
         if d.lapor_tracking_id:
-            rows.append(f"<tr><td><b>{escape(self.tr('LAPOR! tracking id'))}</b></td>"
+            rows.append(f"<tr><td><b>{escape(tracking_l)}</b></td>"
                         f"<td>{escape(d.lapor_tracking_id)}</td></tr>")
         if d.lapor_status_raw:
-            rows.append(f"<tr><td><b>{escape(self.tr('LAPOR! status'))}</b></td>"
+            rows.append(f"<tr><td><b>{escape(lapor_status_l)}</b></td>"
                         f"<td>{escape(d.lapor_status_raw)}</td></tr>")
+        hidden_l, reporter_l = (self.tr("The reporter’s identity is hidden."),
+                                self.tr("Reporter"))
         who = (self._identity_html() if self.revealed is not None else
-               f"<i>{escape(self.tr('The reporter’s identity is hidden.'))}</i>")
-        rows.append(f"<tr><td valign='top'><b>{escape(self.tr('Reporter'))}</b></td>"
+               f"<i>{escape(hidden_l)}</i>")
+        rows.append(f"<tr><td valign='top'><b>{escape(reporter_l)}</b></td>"
                     f"<td>{who}</td></tr>")
         self.content.setHtml(f"<table cellspacing='6'>{''.join(rows)}</table>")
+
+    @staticmethod
+    def _value(key: str, value: str) -> str:
+        """A coded value in words (the channel), other values as they are."""
+        if key == "channel":
+            try:
+                return channel_label(Channel(value))
+            except ValueError:
+                return value
+        return value
 
     def _field(self, key: str) -> str:
         return {"title": self.tr("Title"), "body": self.tr("Description"),

@@ -2488,6 +2488,34 @@ Berkas ini berisi catatan log, versi program, keadaan sinkronisasi, serta jumlah
         <translation>Pilih catatan di daftar.</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking id</source>
+        <translation>Nomor pelacakan LAPOR!</translation>
+    </message>
+    <message>
+        <source>LAPOR! status</source>
+        <translation>Status LAPOR!</translation>
+    </message>
+    <message>
+        <source>The reporter’s identity is hidden.</source>
+        <translation>Identitas pelapor disembunyikan.</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Uraian</translation>
     </message>

@@ -110,3 +110,14 @@ def test_pseudo_locale_marks_every_string(qapp) -> None:
         assert current_language() == "en"
     finally:
         t.remove()
+
+
+def test_no_translated_string_hides_where_the_translation_tools_cannot_see_it() -> None:
+    """pyside6-lupdate does not look inside f-strings, so a ``tr('…')`` there would stay
+    English for ever without the completeness test noticing."""
+    import re
+
+    hidden = [f"{path.name}:{n}" for path in sorted((ROOT / "ui").glob("*.py"))
+              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"""\btr\(\s*'|translate\([^)]*,\s*'""", line)]
+    assert hidden == []
