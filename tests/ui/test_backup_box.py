@@ -30,8 +30,11 @@ def add(core: Core, n: int) -> None:
 
 
 def settle(qtbot: Any, owner: Any) -> None:
-    """Let the finished tasks' relays be deleted before the widget goes away."""
-    qtbot.waitUntil(lambda: not [c for c in owner.children() if type(c).__name__ == "_Relay"])
+    """Let the background tasks the widget started deliver their outcome."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    qtbot.waitUntil(lambda: not [c for c in app.children() if type(c).__name__ == "_Relay"])
 
 
 def test_keep_count_is_a_setting_and_the_daily_backup_honours_it(qtbot: Any,
