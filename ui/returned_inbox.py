@@ -75,6 +75,10 @@ class ReturnedListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
 
 
+#: the newest returns listed here; all of them are in the report list's status filter
+SHOWN_AT_MOST = 50
+
+
 class ReturnedInbox(QWidget):
     """Compact list of what the district returned. `reload()` reads the store again."""
 
@@ -110,7 +114,8 @@ class ReturnedInbox(QWidget):
     @Slot()
     def reload(self) -> None:
         try:
-            items = self._service.items()
+            items = self._service.items(limit=SHOWN_AT_MOST)
+            total = self._service.count() if len(items) == SHOWN_AT_MOST else len(items)
         except KimError as e:
             show_error(self, e)
             return
@@ -118,8 +123,8 @@ class ReturnedInbox(QWidget):
         self._fit_height()
         if items and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0))
-        changed = len(items) != self._count
-        self._count = len(items)
+        changed = total != self._count
+        self._count = total
         self.retranslate_ui()
         self.setVisible(bool(items))
         if changed:

@@ -31,25 +31,27 @@ class ReturnedService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    def items(self) -> list[ReturnedItem]:
-        """Every live record in status returned, newest return first."""
+    def items(self, limit: int | None = None) -> list[ReturnedItem]:
+        """Live records in status returned, newest return first (the newest ``limit``)."""
         with transaction(self._ctx.sessions) as s:
             out: list[ReturnedItem] = []
             for entity, table in ((Entity.COMPLAINT, ComplaintRow), (Entity.ACTIVITY, ActivityRow)):
-                when = (select(StatusHistoryRow.record_id,
-                               func.max(StatusHistoryRow.at).label("at"))
+                # per returned record, its latest return (the history index by entity and
+                # record): never a pass over the whole history of a big store
+                when = (select(func.max(StatusHistoryRow.at))
                         .where(StatusHistoryRow.entity == entity.value,
+                               StatusHistoryRow.record_id == table.id,
                                StatusHistoryRow.status == Status.RETURNED.value)
-                        .group_by(StatusHistoryRow.record_id).subquery())
-                stmt = (select(table, when.c.at)
-                        .outerjoin(when, when.c.record_id == table.id)
-                        .where(table.status == Status.RETURNED.value, table.deleted.is_(False)))
+                        .correlate(table).scalar_subquery())
+                stmt = (select(table, when)
+                        .where(table.status == Status.RETURNED.value, table.deleted.is_(False))
+                        .order_by(when.desc()).limit(limit))
                 for row, at in s.execute(stmt):
                     out.append(ReturnedItem(
                         entity, row.id, row.title, getattr(row, "tracking_no", "") or "",
                         row.review_note or "", at or row.updated_at))
             out.sort(key=lambda i: (i.returned_at, str(i.id)), reverse=True)
-            return out
+            return out[:limit] if limit is not None else out
 
     def count(self) -> int:
         with transaction(self._ctx.sessions) as s:

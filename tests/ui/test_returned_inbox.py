@@ -103,3 +103,16 @@ def test_resubmitted_records_leave_the_inbox(qtbot, core) -> None:
     with qtbot.waitSignal(inbox.count_changed) as sig:
         inbox.reload()
     assert sig.args == [0] and inbox.isHidden()
+
+
+def test_a_long_inbox_lists_the_newest_and_counts_them_all(qtbot, core) -> None:
+    from ui.returned_inbox import SHOWN_AT_MOST
+
+    for i in range(SHOWN_AT_MOST + 5):
+        _decide(core, Entity.COMPLAINT, _complaint(core, f"Laporan nomor {i} perlu diperbaiki"),
+                Status.RETURNED, f"Catatan {i}")
+    inbox = _inbox(qtbot, core)
+    inbox.reload()
+    assert inbox.model.rowCount() == SHOWN_AT_MOST
+    assert inbox.count() == SHOWN_AT_MOST + 5
+    assert f"({SHOWN_AT_MOST + 5})" in inbox.heading.text()
