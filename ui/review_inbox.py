@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from sync.client.review import BatchRecord, BatchSummary, DecisionResult, OverdueItem
 from ui.formatting import date_text, datetime_text
 from ui.review_common import KeyRole, ReviewContext, item, status_item, status_text
-from ui.widgets import StatusBadgeDelegate
+from ui.widgets import StatusBadgeDelegate, fit_columns_to_text
 
 FILTER_OPEN, FILTER_ALL, FILTER_OVERDUE = "open", "all", "overdue"
 
@@ -42,6 +42,7 @@ def _table(model: QStandardItemModel, multi: bool = False) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setTabKeyNavigation(False)
+    fit_columns_to_text(view)
     return view
 
 

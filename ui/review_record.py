@@ -30,7 +30,13 @@ from sync.client.review import DuplicateHint, RecordDetail
 from ui.formatting import datetime_text, iso_to_display
 from ui.labels import channel_label
 from ui.review_common import KeyRole, ReviewContext, item, status_item, status_text
-from ui.widgets import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR, StatusBadgeDelegate
+from ui.widgets import (
+    ERROR_COLOUR,
+    OK_COLOUR,
+    WARNING_COLOUR,
+    StatusBadgeDelegate,
+    fit_columns_to_text,
+)
 
 _SHOWN_FIELDS = ("title", "body", "incident_date", "location_detail", "channel", "topic",
                  "date", "place", "summary")
@@ -46,6 +52,7 @@ def _view(model: QStandardItemModel) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setTabKeyNavigation(False)
+    fit_columns_to_text(view)
     return view
 
 

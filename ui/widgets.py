@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QHeaderView,
     QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -77,6 +79,28 @@ def combo_data(combo: QComboBox) -> object:
     if i < 0 or (combo.isEditable() and combo.currentText() != combo.itemText(i)):
         return None
     return combo.itemData(i)
+
+
+def fit_columns_to_text(view: QTableView) -> None:
+    """Keep a table's columns as wide as their text as rows come and go. The header's
+    ResizeToContents mode alone sizes them once, to the header labels, and does not look again
+    when rows are inserted later (the cells were elided)."""
+    model = view.model()
+    header = view.horizontalHeader()
+    pending = [False]
+
+    def fit() -> None:
+        pending[0] = False
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+
+    def later(*_: object) -> None:
+        if not pending[0]:
+            pending[0] = True
+            QTimer.singleShot(0, view, fit)
+
+    for signal in (model.rowsInserted, model.modelReset, model.dataChanged,
+                   model.layoutChanged):
+        signal.connect(later)
 
 
 def _status_of(index: QModelIndex | QPersistentModelIndex) -> Status | None:
