@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QStandardItem
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from kim_desktop.domain.enums import Status
 from kim_desktop.domain.reference import ReferenceData
 from sync.client.review import NotLoggedIn, ReviewClient
 from ui.labels import status_label
 from ui.tasks import run_in_background
-from ui.widgets import STATUS_ROLE
+from ui.widgets import STATUS_ROLE, fit_columns_to_text
 
 KeyRole = Qt.ItemDataRole.UserRole
 
@@ -57,6 +58,23 @@ def status_item(raw: str) -> QStandardItem:
         item.setData(Status(raw), STATUS_ROLE)
     item.setEditable(False)
     return item
+
+
+def review_table(model: QStandardItemModel, *, multi: bool = False) -> QTableView:
+    """A read-only table of the workspace: whole rows selected (several with ``multi``),
+    columns as wide as their text, Tab leaves the table."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setTabKeyNavigation(False)
+    fit_columns_to_text(view)
+    return view
 
 
 def item(text: object, key: object = None) -> QStandardItem:

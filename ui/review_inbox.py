@@ -11,39 +11,28 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from sync.client.review import BatchRecord, BatchSummary, DecisionResult, OverdueItem
 from ui.formatting import date_text, datetime_text
-from ui.review_common import KeyRole, ReviewContext, item, status_item, status_text
-from ui.widgets import StatusBadgeDelegate, fit_columns_to_text
+from ui.review_common import (
+    KeyRole,
+    ReviewContext,
+    item,
+    review_table,
+    status_item,
+    status_text,
+)
+from ui.widgets import StatusBadgeDelegate
 
 FILTER_OPEN, FILTER_ALL, FILTER_OVERDUE = "open", "all", "overdue"
-
-
-def _table(model: QStandardItemModel, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setTabKeyNavigation(False)
-    fit_columns_to_text(view)
-    return view
 
 
 class ReviewInbox(QWidget):
@@ -69,10 +58,10 @@ class ReviewInbox(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(
             self.refresh)
         self.batch_model = QStandardItemModel(0, 5, self)
-        self.batch_view = _table(self.batch_model)
+        self.batch_view = review_table(self.batch_model)
         self.batch_view.selectionModel().selectionChanged.connect(self._on_batch_selected)
         self.record_model = QStandardItemModel(0, 5, self)
-        self.record_view = _table(self.record_model, multi=True)
+        self.record_view = review_table(self.record_model, multi=True)
         self.record_view.setItemDelegateForColumn(2, StatusBadgeDelegate(self.record_view))
         self.record_view.selectionModel().selectionChanged.connect(self._on_record_selected)
         self.batches_label, self.records_label = QLabel(), QLabel()

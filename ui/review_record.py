@@ -12,14 +12,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,31 +26,23 @@ from kim_desktop.domain.enums import Channel
 from sync.client.review import DuplicateHint, RecordDetail
 from ui.formatting import datetime_text, iso_to_display
 from ui.labels import channel_label
-from ui.review_common import KeyRole, ReviewContext, item, status_item, status_text
+from ui.review_common import (
+    KeyRole,
+    ReviewContext,
+    item,
+    review_table,
+    status_item,
+    status_text,
+)
 from ui.widgets import (
     ERROR_COLOUR,
     OK_COLOUR,
     WARNING_COLOUR,
     StatusBadgeDelegate,
-    fit_columns_to_text,
 )
 
 _SHOWN_FIELDS = ("title", "body", "incident_date", "location_detail", "channel", "topic",
                  "date", "place", "summary")
-
-
-def _view(model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setTabKeyNavigation(False)
-    fit_columns_to_text(view)
-    return view
 
 
 class RecordPanel(QWidget):
@@ -77,10 +66,10 @@ class RecordPanel(QWidget):
         self.reveal_label = QLabel(wordWrap=True)
         self.reveal_label.setTextFormat(Qt.TextFormat.PlainText)
         self.history_model = QStandardItemModel(0, 4, self)
-        self.history_view = _view(self.history_model)
+        self.history_view = review_table(self.history_model)
         self.history_view.setItemDelegateForColumn(0, StatusBadgeDelegate(self.history_view))
         self.hint_model = QStandardItemModel(0, 5, self)
-        self.hint_view = _view(self.hint_model)
+        self.hint_view = review_table(self.hint_model)
         self.hint_view.setItemDelegateForColumn(3, StatusBadgeDelegate(self.hint_view))
         self.hint_view.selectionModel().selectionChanged.connect(self._update_hint_button)
         self.hint_view.doubleClicked.connect(self.mark_duplicate)

@@ -4,7 +4,6 @@ bars (checked in the text of a PDF it was painted into) and scales the bars to t
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -103,7 +102,6 @@ def test_second_series_stacked_and_side_by_side(qtbot: Any) -> None:
         chart.set_data([("Malili", 1)], second=[1, 2])
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 def test_values_and_labels_are_written_into_a_pdf(qtbot: Any, tmp_path: Path) -> None:
     chart = _chart(qtbot)
     chart.set_title("Peserta per desa")
